@@ -1,0 +1,40 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Everything the app loads at run time comes from its own origin:
+//   /models/*          pose weights committed in models/ (MODELS.md)
+//   /mediapipe/pose/*  the @mediapipe/pose runtime files (wasm, tflite, data) from its npm package
+// vite-plugin-static-copy serves both in dev and copies them into dist/ on build.
+export default defineConfig({
+  plugins: [
+    svelte(),
+    viteStaticCopy({
+      targets: [
+        { src: 'models/*.{json,bin}', dest: 'models' },
+        {
+          src: 'node_modules/@mediapipe/pose/*.{js,wasm,data,tflite,binarypb}',
+          dest: 'mediapipe/pose',
+        },
+      ],
+    }),
+  ],
+  resolve: {
+    alias: {
+      // @mediapipe/pose's pose.js only sets a global; pose-detection imports it as a module.
+      // The shim hands pose-detection the global constructor (shared/README.md).
+      '@mediapipe/pose': here('./src/lib/pose/blazepose_mediapipe/mediapipe_shim.ts'),
+    },
+  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  server: { host: '127.0.0.1' },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test-fixtures/**/*.test.ts'],
+    testTimeout: 120_000,
+    pool: 'forks',
+  },
+});
