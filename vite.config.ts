@@ -1,4 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import basicSsl from '@vitejs/plugin-basic-ssl';
 import { fileURLToPath } from 'node:url';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { defineConfig } from 'vitest/config';
@@ -9,9 +10,15 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 //   /models/*          pose weights committed in models/ (MODELS.md)
 //   /mediapipe/pose/*  the @mediapipe/pose runtime files (wasm, tflite, data) from its npm package
 // vite-plugin-static-copy serves both in dev and copies them into dist/ on build.
+// GONIOCAM_LAN=1 (npm run start:lan) serves over HTTPS on all interfaces with a self-signed
+// certificate: browsers only grant getUserMedia on https:// or http://localhost, so a phone on
+// the LAN needs HTTPS to use its camera.
+const lan = process.env.GONIOCAM_LAN === '1';
+
 export default defineConfig({
   plugins: [
     svelte(),
+    ...(lan ? [basicSsl()] : []),
     viteStaticCopy({
       targets: [
         { src: 'models/*.{json,bin}', dest: 'models' },
@@ -30,7 +37,8 @@ export default defineConfig({
     },
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  server: { host: '127.0.0.1' },
+  server: { host: lan ? '0.0.0.0' : '127.0.0.1' },
+  preview: { host: lan ? '0.0.0.0' : '127.0.0.1' },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test-fixtures/**/*.test.ts'],
