@@ -1,0 +1,53 @@
+import type { ModelId } from '../types';
+import type { OneEuroParams } from './smoothing';
+
+export const MODEL_IDS: readonly ModelId[] = [
+  'movenet-lightning',
+  'movenet-thunder',
+  'blazepose-lite',
+  'blazepose-full',
+  'mediapipe-lite',
+  'mediapipe-full',
+];
+
+export type BackendChoice = 'auto' | 'wasm' | 'webgl';
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'wasm', 'webgl'];
+
+/** A model file location: a URL, or (in Node) a tfjs IOHandler that reads it from disk. */
+export type ModelSource = string | import('@tensorflow/tfjs-core').io.IOHandler;
+
+export interface EstimatorConfig {
+  readonly model: ModelId;
+  /** tfjs backend; 'auto' measures the first frames on each available backend and keeps the faster. Ignored by the mediapipe runtime. */
+  readonly backend: BackendChoice;
+  /** Where the app is served from (import.meta.env.BASE_URL); model files live under `${baseUrl}models/`. */
+  readonly baseUrl: string;
+  /** The source frames are mirrored (a selfie-recorded video): undone here so sides stay anatomical. */
+  readonly mirrored?: boolean;
+  /** One Euro smoothing of keypoints: true (defaults), false, or custom parameters. */
+  readonly smoothing?: boolean | Partial<OneEuroParams>;
+  /** Overrides for model file sources (Node passes file IOHandlers here). */
+  readonly sources?: Partial<Record<'model' | 'detector' | 'landmark', ModelSource>>;
+}
+
+/** Throws an Error that names the bad value, the way tfjs-models' validateModelConfig does. */
+export function validateEstimatorConfig(config: EstimatorConfig): EstimatorConfig {
+  if (!MODEL_IDS.includes(config.model)) {
+    throw new Error(`Unknown pose model "${String(config.model)}": use one of ${MODEL_IDS.join(', ')}.`);
+  }
+  if (!BACKEND_CHOICES.includes(config.backend)) {
+    throw new Error(`Unknown backend "${String(config.backend)}": use one of ${BACKEND_CHOICES.join(', ')}.`);
+  }
+  if (typeof config.baseUrl !== 'string' || !config.baseUrl.endsWith('/')) {
+    throw new Error(`baseUrl must be a string ending in "/", got ${JSON.stringify(config.baseUrl)}.`);
+  }
+  const s = config.smoothing;
+  if (s !== undefined && typeof s !== 'boolean') {
+    for (const [key, value] of Object.entries(s)) {
+      if (typeof value !== 'number' || !(value > 0)) {
+        throw new Error(`smoothing.${key} must be a positive number, got ${String(value)}.`);
+      }
+    }
+  }
+  return config;
+}

@@ -1,0 +1,91 @@
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import type { Backend } from '../types';
+import { AutoBackendEstimator } from './auto_backend';
+import { validateEstimatorConfig, type EstimatorConfig, type ModelSource } from './config';
+import { DetectorEstimator } from './detector_estimator';
+import type { PoseEstimator } from './estimator';
+import { modelUrls } from './model_paths';
+import { useBackend, webglInfo, type TfjsBackend } from './tfjs_backend';
+
+/**
+ * The one way the browser app gets a pose estimator (tfjs-models create_detector.ts): validate the
+ * config, pick the runtime and backend, load our own model files, wrap in the common interface.
+ */
+export async function createEstimator(config: EstimatorConfig): Promise<PoseEstimator> {
+  validateEstimatorConfig(config);
+  const smoothing =
+    config.smoothing === false ? false : config.smoothing === true ? {} : (config.smoothing ?? {});
+  const wrap = (
+    detector: PoseDetector,
+    backend: Backend,
+    runtime: 'tfjs' | 'mediapipe',
+    backendReason: string,
+  ) =>
+    new DetectorEstimator(detector, {
+      model: config.model,
+      backend,
+      runtime,
+      backendReason,
+      mirrored: config.mirrored ?? false,
+      smoothing,
+    });
+
+  if (config.model === 'mediapipe-lite' || config.model === 'mediapipe-full') {
+    const { createBlazePoseMediapipeDetector } = await import('./blazepose_mediapipe/estimator');
+    const variant = config.model === 'mediapipe-lite' ? 'lite' : 'full';
+    return wrap(
+      await createBlazePoseMediapipeDetector(variant, config.baseUrl),
+      'mediapipe',
+      'mediapipe',
+      'MediaPipe runtime (WebGL)',
+    );
+  }
+
+  const make = async (backend: TfjsBackend, reason: string) => {
+    await useBackend(backend);
+    return wrap(await createTfjsDetector(config), backend, 'tfjs', reason);
+  };
+
+  if (config.backend !== 'auto') return make(config.backend, `${config.backend}: chosen in settings`);
+
+  const gl = webglInfo();
+  if (!gl.available) return make('wasm', 'auto: wasm (WebGL is not available)');
+  if (gl.software)
+    return make('wasm', `auto: wasm (WebGL is software-rendered by ${shortRenderer(gl.renderer)})`);
+  return new AutoBackendEstimator((b) => make(b, `auto: ${b}`), ['webgl', 'wasm']).onChosen(useBackend);
+}
+
+/** Create the tfjs-runtime detector for a config; `sources` override the URLs (Node passes file handlers). */
+export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseDetector> {
+  const urls = modelUrls(config.model, config.baseUrl);
+  const src = (key: 'model' | 'detector' | 'landmark'): ModelSource => {
+    const s = config.sources?.[key] ?? urls[key];
+    if (!s) throw new Error(`No ${key} file for model ${config.model}.`);
+    return s;
+  };
+  switch (config.model) {
+    case 'movenet-lightning':
+    case 'movenet-thunder': {
+      const { createMoveNetDetector } = await import('./movenet/estimator');
+      return createMoveNetDetector(
+        config.model === 'movenet-lightning' ? 'lightning' : 'thunder',
+        src('model'),
+      );
+    }
+    case 'blazepose-lite':
+    case 'blazepose-full': {
+      const { createBlazePoseTfjsDetector } = await import('./blazepose_tfjs/estimator');
+      return createBlazePoseTfjsDetector(
+        config.model === 'blazepose-lite' ? 'lite' : 'full',
+        src('detector'),
+        src('landmark'),
+      );
+    }
+    default:
+      throw new Error(`${config.model} does not run on the tfjs runtime.`);
+  }
+}
+
+function shortRenderer(renderer: string | null): string {
+  return (renderer ?? 'unknown').replace(/^ANGLE \(|\)$/g, '').slice(0, 60);
+}
