@@ -1,11 +1,11 @@
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import type { Backend } from '../types';
 import { AutoBackendEstimator } from './auto_backend';
-import { validateEstimatorConfig, type EstimatorConfig, type ModelSource } from './config';
+import { validateEstimatorConfig, type EstimatorConfig } from './config';
 import { DetectorEstimator } from './detector_estimator';
 import type { PoseEstimator } from './estimator';
-import { modelUrls } from './model_paths';
 import { useBackend, webglInfo, type TfjsBackend } from './tfjs_backend';
+import { createTfjsDetector } from './tfjs_detector';
 
 /**
  * The one way the browser app gets a pose estimator (tfjs-models create_detector.ts): validate the
@@ -53,37 +53,6 @@ export async function createEstimator(config: EstimatorConfig): Promise<PoseEsti
   if (gl.software)
     return make('wasm', `auto: wasm (WebGL is software-rendered by ${shortRenderer(gl.renderer)})`);
   return new AutoBackendEstimator((b) => make(b, `auto: ${b}`), ['webgl', 'wasm']).onChosen(useBackend);
-}
-
-/** Create the tfjs-runtime detector for a config; `sources` override the URLs (Node passes file handlers). */
-export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseDetector> {
-  const urls = modelUrls(config.model, config.baseUrl);
-  const src = (key: 'model' | 'detector' | 'landmark'): ModelSource => {
-    const s = config.sources?.[key] ?? urls[key];
-    if (!s) throw new Error(`No ${key} file for model ${config.model}.`);
-    return s;
-  };
-  switch (config.model) {
-    case 'movenet-lightning':
-    case 'movenet-thunder': {
-      const { createMoveNetDetector } = await import('./movenet/estimator');
-      return createMoveNetDetector(
-        config.model === 'movenet-lightning' ? 'lightning' : 'thunder',
-        src('model'),
-      );
-    }
-    case 'blazepose-lite':
-    case 'blazepose-full': {
-      const { createBlazePoseTfjsDetector } = await import('./blazepose_tfjs/estimator');
-      return createBlazePoseTfjsDetector(
-        config.model === 'blazepose-lite' ? 'lite' : 'full',
-        src('detector'),
-        src('landmark'),
-      );
-    }
-    default:
-      throw new Error(`${config.model} does not run on the tfjs runtime.`);
-  }
 }
 
 function shortRenderer(renderer: string | null): string {

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ModelId } from '../../types';
+import type { EstimatorConfig } from '../config';
+import { DetectorEstimator } from '../detector_estimator';
+import type { PoseEstimator } from '../estimator';
+import { createTfjsDetector } from '../tfjs_detector';
+import { modelUrls } from '../model_paths';
+import { fileModelHandler } from './file_io_handler';
+import { useNodeWasmBackend } from './node_backend';
+
+/** The repository's models/ folder (the same files the app serves). */
+export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.meta.url));
+
+/**
+ * A PoseEstimator for Node (CLI, tests): same detector code and edge conversion as the browser,
+ * wasm backend, model files read from disk. Input frames are Tensor3D (see decode_image.ts).
+ */
+export async function createNodeEstimator(
+  model: ModelId,
+  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored'> & { modelsDir?: string } = {},
+): Promise<PoseEstimator> {
+  await useNodeWasmBackend();
+  const dir = opts.modelsDir ?? MODELS_DIR;
+  const urls = modelUrls(model, '/');
+  const file = (url: string | undefined) =>
+    url ? fileModelHandler(join(dir, url.replace(/^\/models\//, ''))) : undefined;
+  const sources = Object.fromEntries(
+    Object.entries({
+      model: file(urls.model),
+      detector: file(urls.detector),
+      landmark: file(urls.landmark),
+    }).filter(([, v]) => v),
+  );
+  const config: EstimatorConfig = { model, backend: 'wasm', baseUrl: '/', sources, ...opts };
+  const detector = await createTfjsDetector(config);
+  return new DetectorEstimator(detector, {
+    model,
+    backend: 'wasm',
+    runtime: 'tfjs',
+    backendReason: 'Node: wasm',
+    mirrored: opts.mirrored ?? false,
+    smoothing: opts.smoothing === false ? false : opts.smoothing === true ? {} : (opts.smoothing ?? {}),
+  });
+}

@@ -1,0 +1,35 @@
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import type { EstimatorConfig, ModelSource } from './config';
+import { modelUrls } from './model_paths';
+
+// Kept apart from tfjs_backend.ts (browser-only ?url imports) so Node can create detectors too.
+/** Create the tfjs-runtime detector for a config; `sources` override the URLs (Node passes file handlers). */
+export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseDetector> {
+  const urls = modelUrls(config.model, config.baseUrl);
+  const src = (key: 'model' | 'detector' | 'landmark'): ModelSource => {
+    const s = config.sources?.[key] ?? urls[key];
+    if (!s) throw new Error(`No ${key} file for model ${config.model}.`);
+    return s;
+  };
+  switch (config.model) {
+    case 'movenet-lightning':
+    case 'movenet-thunder': {
+      const { createMoveNetDetector } = await import('./movenet/estimator');
+      return createMoveNetDetector(
+        config.model === 'movenet-lightning' ? 'lightning' : 'thunder',
+        src('model'),
+      );
+    }
+    case 'blazepose-lite':
+    case 'blazepose-full': {
+      const { createBlazePoseTfjsDetector } = await import('./blazepose_tfjs/estimator');
+      return createBlazePoseTfjsDetector(
+        config.model === 'blazepose-lite' ? 'lite' : 'full',
+        src('detector'),
+        src('landmark'),
+      );
+    }
+    default:
+      throw new Error(`${config.model} does not run on the tfjs runtime.`);
+  }
+}
