@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { readLaunchOptions } from './launch_options';
+
+describe('readLaunchOptions', () => {
+  it('reads known values', () => {
+    expect(readLaunchOptions('?model=blazepose-full&backend=wasm&autostart=camera&bench')).toEqual({
+      model: 'blazepose-full',
+      backend: 'wasm',
+      autostart: 'camera',
+      bench: true,
+    });
+  });
+
+  it('ignores unknown or hostile values', () => {
+    expect(readLaunchOptions('?model=<script>&backend=cuda&autostart=mic')).toEqual({ bench: false });
+  });
+});
