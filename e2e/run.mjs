@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// npm run test:e2e: make the fake-camera clips (y4m, git-ignored), then run Playwright against the
+// production build in Debian's Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { stillClip } from './y4m.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = `${root}e2e/out`;
+mkdirSync(out, { recursive: true });
+if (!existsSync(`${root}dist/index.html`)) {
+  console.error('e2e: dist/ is missing — run "npm run build" first (npm test does).');
+  process.exit(1);
+}
+await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${out}/lunge.y4m`, {
+  width: 640,
+  height: 480,
+  fps: 15,
+  frames: 15,
+});
+
+const args = ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
+const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+process.exit(r.status ?? 1);
