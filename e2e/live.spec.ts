@@ -40,3 +40,11 @@ test('the built app opens the fake camera, draws a skeleton and finds hips, knee
   expect(requests.length).toBeGreaterThan(5);
   expect(offOrigin).toEqual([]);
 });
+
+test('BlazePose (tfjs, 33 points + 3D) finds the whole body in the live camera stream', async ({ page }) => {
+  await page.goto('/?backend=wasm&model=blazepose-lite&autostart=camera');
+  await expect(page.getByTestId('person-state')).toHaveAttribute('data-state', 'full');
+  await expect
+    .poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-joints')))
+    .toBe(33);
+});

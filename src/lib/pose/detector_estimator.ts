@@ -48,6 +48,12 @@ export class DetectorEstimator implements PoseEstimator {
     try {
       const { width, height } = frameSize(frame);
       if (!width || !height) return null;
+      // pose-detection's BlazePose sizes a <video> by its width/height attributes (0 unless set),
+      // not its intrinsic size: without this it finds nobody in a live stream. CSS decides display size.
+      if ('videoWidth' in frame && (frame.width !== width || frame.height !== height)) {
+        frame.width = width;
+        frame.height = height;
+      }
       const t0 = performance.now();
       const poses = (await this.#detector.estimatePoses(
         frame,
