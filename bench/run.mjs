@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// npm run bench [-- --json] [-- --frames N] [-- --only movenet-lightning/wasm]
+// Measures in ONE run, in headless Debian Chromium on this machine, for each model × backend that works:
+// the raw model inference time per frame (the detector call), the full per-frame pipeline time
+// (frame callback → pose → smoothing → overlay drawn), their ratio, cold start to first pose, and the
+// production bundle's initial JS size (gzip). Not a test: numbers go in the README with this command.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { stillClip } from '../e2e/y4m.mjs';
+import { initialJsSize } from './bundle_size.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const arg = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const FRAMES = Number(arg('--frames', 60));
+const WARMUP = 10;
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (...a) => (json ? console.error(...a) : console.log(...a));
+
+const CONFIGS = [
+  { model: 'movenet-lightning', backend: 'wasm' },
+  { model: 'movenet-thunder', backend: 'wasm' },
+  { model: 'blazepose-lite', backend: 'wasm' },
+  { model: 'blazepose-full', backend: 'wasm' },
+  { model: 'movenet-lightning', backend: 'webgl', gl: true, frames: 20 },
+  { model: 'mediapipe-full', backend: 'auto', gl: true, frames: 15 },
+].filter((c) => !arg('--only') || `${c.model}/${c.backend}` === arg('--only'));
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+const GL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+if (!argv.includes('--no-build')) {
+  log('building the production bundle…');
+  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+mkdirSync(`${root}bench/out`, { recursive: true });
+const clip = await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${root}bench/out/lunge30.y4m`, {
+  width: 640,
+  height: 480,
+  fps: 30,
+  frames: 30,
+});
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(BASE)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const results = [];
+for (const cfg of CONFIGS) {
+  const want = WARMUP + (cfg.frames ?? FRAMES);
+  log(`${cfg.model} / ${cfg.backend}: ${want} frames…`);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [...ARGS, `--use-file-for-fake-video-capture=${clip}`, ...(cfg.gl ? GL_ARGS : [])],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${BASE}/?bench&autostart=camera&model=${cfg.model}&backend=${cfg.backend}`);
+    await page.waitForFunction((n) => (window.__goniocamBench?.frames.length ?? 0) >= n, want, {
+      timeout: 300_000,
+      polling: 250,
+    });
+    const data = await page.evaluate(() => window.__goniocamBench);
+    const frames = data.frames.slice(WARMUP, want);
+    const modelMs = median(frames.map((f) => f.modelMs));
+    const pipelineMs = median(frames.map((f) => f.pipelineMs));
+    results.push({
+      model: cfg.model,
+      backend: data.backend,
+      backendReason: data.backendReason,
+      frames: frames.length,
+      modelMs: round(modelMs),
+      pipelineMs: round(pipelineMs),
+      ratio: round(pipelineMs / modelMs, 3),
+      meanRatio: round(frames.reduce((s, f) => s + f.pipelineMs / f.modelMs, 0) / frames.length, 3),
+      coldStartMs: Math.round(data.coldStartMs),
+    });
+  } catch (err) {
+    results.push({ model: cfg.model, backend: cfg.backend, error: String(err).split('\n')[0] });
+  } finally {
+    await browser.close();
+  }
+}
+stopServer();
+
+const bundle = initialJsSize(`${root}dist`);
+const report = {
+  format: 'goniocam-bench/1',
+  date: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, browser: 'Debian Chromium (headless)' },
+  frameSize: '640x480',
+  results,
+  bundle: { initialJsBytes: bundle.bytes, initialJsGzipBytes: bundle.gzipBytes, files: bundle.files },
+};
+
+if (json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  console.log(
+    '\n| model | backend | model ms (median) | pipeline ms (median) | pipeline/model | cold start to first pose |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const r of results) {
+    if (r.error) console.log(`| ${r.model} | ${r.backend} | — | — | — | failed: ${r.error} |`);
+    else
+      console.log(
+        `| ${r.model} | ${r.backend} | ${r.modelMs} | ${r.pipelineMs} | ${r.ratio.toFixed(3)} | ${(r.coldStartMs / 1000).toFixed(1)} s |`,
+      );
+  }
+  console.log(
+    `\nInitial JS (index.html entry + modulepreloads): ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip (${(bundle.bytes / 1024).toFixed(1)} KiB raw)`,
+  );
+}
+
+function round(v, d = 1) {
+  return Math.round(v * 10 ** d) / 10 ** d;
+}
