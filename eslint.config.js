@@ -12,7 +12,14 @@ export default ts.config(
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
+    },
   },
   {
     rules: {
@@ -21,14 +28,37 @@ export default ts.config(
   },
   // Pure layers: no DOM, no tfjs, no mediapipe (ARCHITECTURE.md). Enforced here, not by convention.
   {
-    files: ['src/lib/geometry/**', 'src/lib/protocols/**', 'src/lib/feedback/**', 'src/lib/report/**', 'src/lib/pipeline/**'],
+    files: [
+      'src/lib/geometry/**',
+      'src/lib/protocols/**',
+      'src/lib/feedback/**',
+      'src/lib/report/**',
+      'src/lib/pipeline/**',
+    ],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*', '**/capture/**', '**/pose/*/**', 'svelte', 'svelte/*'] },
+        {
+          patterns: [
+            '@tensorflow/*',
+            '@tensorflow-models/*',
+            '@mediapipe/*',
+            '**/capture/**',
+            '**/pose/*/**',
+            'svelte',
+            'svelte/*',
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'performance', 'requestAnimationFrame'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'performance',
+        'requestAnimationFrame',
+      ],
     },
   },
 );

@@ -23,7 +23,9 @@ for (const file of FILES) {
   }
   const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
   if (sums.get(file) !== sha) {
-    console.error(`checksum mismatch: models/${file} is ${sha}, expected ${sums.get(file) ?? '(not listed)'}`);
+    console.error(
+      `checksum mismatch: models/${file} is ${sha}, expected ${sums.get(file) ?? '(not listed)'}`,
+    );
     bad++;
   }
 }

