@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Pose, Side } from '../types';
+import { measureHipRotation, type HipMethod, type HipTest } from './hip_rotation';
+import { PLACEMENTS, synthPose } from './synthetic_pose';
+
+const CASES: [HipTest, string][] = [
+  ['seated', 'seated-front'],
+  ['prone', 'prone-foot-end'],
+  ['supine', 'supine-overhead'],
+];
+const SIDES: Side[] = ['left', 'right'];
+const ANGLES = [-20, 0, 15, 30, 45, 60];
+
+function value(pose: Pose, test: HipTest, side: Side, method?: HipMethod): number {
+  const m = measureHipRotation(pose, test, side, method ? { method } : {});
+  if (!m.ok) throw new Error(`refused: ${m.reason}`);
+  return m.valueDeg;
+}
+
+describe.each(CASES)('%s test, camera %s', (test, placement) => {
+  const cam = PLACEMENTS[placement]!;
+
+  it.each(SIDES)('recovers the applied rotation exactly with the camera as placed (%s leg)', (side) => {
+    for (const deg of ANGLES) {
+      expect(value(synthPose(test, side, deg, cam), test, side)).toBeCloseTo(deg, 6);
+      expect(value(synthPose(test, side, deg, cam), test, side, '3d-world')).toBeCloseTo(deg, 6);
+    }
+  });
+
+  it('cancels camera roll completely', () => {
+    for (const roll of [-20, -7, 12, 20]) {
+      for (const side of SIDES)
+        expect(value(synthPose(test, side, 40, { ...cam, rollDeg: roll }), test, side)).toBeCloseTo(40, 6);
+    }
+  });
+
+  it('stays within 3.5° for camera yaw and pitch up to ±10° (2D), exact in 3D', () => {
+    for (const yaw of [-10, 10]) {
+      for (const pitch of [-10, 10]) {
+        for (const deg of [-20, 30, 60]) {
+          const pose = synthPose(test, 'right', deg, { ...cam, yawDeg: yaw, pitchDeg: pitch });
+          expect(Math.abs(value(pose, test, 'right') - deg)).toBeLessThan(3.5);
+          expect(value(pose, test, 'right', '3d-world')).toBeCloseTo(deg, 6);
+        }
+      }
+    }
+  });
+
+  it('does not modify the pose it measures', () => {
+    const pose = synthPose(test, 'left', 30, cam);
+    const copy = structuredClone(pose);
+    measureHipRotation(pose, test, 'left');
+    measureHipRotation(pose, test, 'left', { method: '3d-world' });
+    expect(pose).toEqual(copy);
+  });
+});
+
+describe('refusals: a reason, never NaN', () => {
+  const cam = PLACEMENTS['seated-front']!;
+  const pose = synthPose('seated', 'right', 30, cam);
+
+  it('missing or low-score joints', () => {
+    const { right_ankle: _drop, ...rest } = pose.joints;
+    const m = measureHipRotation({ ...pose, joints: rest }, 'seated', 'right');
+    expect(m).toEqual({ ok: false, reason: 'right ankle not found' });
+    const low = {
+      ...pose,
+      joints: { ...pose.joints, right_knee: { ...pose.joints.right_knee!, score: 0.1 } },
+    };
+    expect(measureHipRotation(low, 'seated', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/right knee not clearly visible/),
+    });
+  });
+
+  it('a side view (hips overlap) and a shank pointing at the camera', () => {
+    const side = synthPose('seated', 'right', 30, { ...cam, yawDeg: 90 });
+    expect(measureHipRotation(side, 'seated', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/side/),
+    });
+    const collapsed = { ...pose, joints: { ...pose.joints, right_ankle: pose.joints.right_knee! } };
+    expect(measureHipRotation(collapsed, 'seated', 'right').ok).toBe(false);
+  });
+
+  it('no 3D keypoints for a 2D model', () => {
+    const { world: _w, ...flat } = pose;
+    expect(measureHipRotation(flat, 'seated', 'right', { method: '3d-world' })).toMatchObject({ ok: false });
+  });
+
+  it('any finite joint positions give a finite value or a reason (property)', () => {
+    const coord = fc.double({ min: -1e4, max: 1e4, noNaN: true });
+    const joint = fc.record({ x: coord, y: coord, score: fc.double({ min: 0, max: 1, noNaN: true }) });
+    fc.assert(
+      fc.property(joint, joint, joint, joint, (hip, knee, ankle, other) => {
+        const p: Pose = {
+          ...pose,
+          joints: { right_hip: hip, right_knee: knee, right_ankle: ankle, left_hip: other },
+        };
+        for (const test of ['seated', 'prone', 'supine'] as const) {
+          const m = measureHipRotation(p, test, 'right');
+          if (m.ok) expect(Number.isFinite(m.valueDeg)).toBe(true);
+          else expect(m.reason.length).toBeGreaterThan(5);
+        }
+      }),
+    );
+  });
+});

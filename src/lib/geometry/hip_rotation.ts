@@ -1,0 +1,85 @@
+import type { Pose, Side } from '../types';
+import { midpoint, length, sub } from './vec2';
+import { legJoints, pair } from './joints';
+import { refuse, measured, type Measurement } from './result';
+import { shankFrame2D, shankRotationDeg, type NeutralRule } from './shank_rotation_2d';
+import { hipRotation3D } from './hip_rotation_3d';
+
+export type HipTest = 'seated' | 'supine' | 'prone';
+export type HipMethod = '2d-hip-line' | '2d-trunk-axis' | '3d-world';
+
+/** Which reference the 2D method uses per test (see shank_rotation_2d.ts). */
+const RULE_2D: Record<HipTest, NeutralRule> = {
+  seated: 'hip-line-down',
+  prone: 'hip-line-up',
+  supine: 'trunk-axis',
+};
+
+/** Default method per test: chosen on the render rig (README, Accuracy). */
+export const DEFAULT_METHOD: Record<HipTest, HipMethod> = {
+  seated: '2d-hip-line',
+  prone: '2d-hip-line',
+  supine: '2d-trunk-axis',
+};
+
+/**
+ * A shank shorter than this fraction of the hip width is pointing at the camera: its angle in the image
+ * says little about the rotation (the camera is not where the test needs it).
+ */
+export const MIN_SHANK_TO_HIP_WIDTH = 0.6;
+/** Hips closer than this fraction of the shank: a side view, where left and right collapse. */
+export const MIN_HIP_WIDTH_TO_SHANK = 0.2;
+/** Beyond this the reading is outside any physiological range: a wrong pose, not a hip. */
+export const MAX_PLAUSIBLE_DEG = 80;
+
+export interface HipRotationOptions {
+  readonly method?: HipMethod;
+}
+
+/** Femoral rotation of `side` in a guided test, internal positive, or why it can't be measured. */
+export function measureHipRotation(
+  pose: Pose,
+  test: HipTest,
+  side: Side,
+  opts: HipRotationOptions = {},
+): Measurement<HipMethod> {
+  const method = opts.method ?? DEFAULT_METHOD[test];
+  if (method === '3d-world') return hipRotation3D(pose, test, side);
+
+  const leg = legJoints(pose, side);
+  if ('missing' in leg) return refuse(leg.missing);
+  const shank = length(sub(leg.ankle, leg.knee));
+  const hipWidth = length(sub(leg.hip, leg.otherHip));
+  if (shank < 4)
+    return refuse('the shank is too small in the picture: move closer or use a higher resolution');
+  if (hipWidth < MIN_HIP_WIDTH_TO_SHANK * shank) {
+    return refuse(
+      'the hips overlap in the picture: the camera sees the person from the side, not as the test needs',
+    );
+  }
+  if (shank < MIN_SHANK_TO_HIP_WIDTH * hipWidth) {
+    return refuse('the shank points at the camera: place the camera as the test shows');
+  }
+  const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
+  const rule =
+    method === '2d-trunk-axis'
+      ? 'trunk-axis'
+      : RULE_2D[test] === 'trunk-axis'
+        ? 'hip-line-down'
+        : RULE_2D[test];
+  const frame = shankFrame2D(
+    {
+      hip: leg.hip,
+      otherHip: leg.otherHip,
+      ...(shoulders ? { shoulderMid: midpoint(shoulders[0], shoulders[1]) } : {}),
+    },
+    rule,
+  );
+  if ('reason' in frame) return refuse(frame.reason);
+  const deg = shankRotationDeg(leg.knee, leg.ankle, frame);
+  if (deg === null) return refuse('knee and ankle are at the same point');
+  if (Math.abs(deg) > MAX_PLAUSIBLE_DEG)
+    return refuse(`the leg is not in the test position (shank at ${deg.toFixed(0)}°)`);
+  const confidence = Math.min(leg.hip.score, leg.knee.score, leg.ankle.score, leg.otherHip.score);
+  return measured(deg, confidence, method);
+}
