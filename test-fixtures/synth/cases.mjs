@@ -1,0 +1,89 @@
+// The case list for a fixture set: deterministic from a seed (mulberry32), varied the way real sessions vary.
+
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SKIN = [[0.93, 0.76, 0.65], [0.78, 0.57, 0.44], [0.55, 0.38, 0.28], [0.36, 0.24, 0.18]];
+const SHIRTS = [[0.8, 0.1, 0.1], [0.15, 0.5, 0.25], [0.9, 0.8, 0.2], [0.2, 0.2, 0.25], [0.95, 0.95, 0.95], [0.5, 0.2, 0.6]];
+const SHORTS = [[0.1, 0.2, 0.7], [0.15, 0.15, 0.15], [0.45, 0.45, 0.5], [0.35, 0.25, 0.15], [0.6, 0.1, 0.2]];
+const FEET = [[0.95, 0.95, 0.95], [0.1, 0.1, 0.1], [0.8, 0.3, 0.2]];
+const BACKGROUNDS = [[0.85, 0.85, 0.82], [0.55, 0.62, 0.7], [0.3, 0.32, 0.35], [0.9, 0.86, 0.75], [0.7, 0.78, 0.7]];
+const FLOORS = [[0.6, 0.45, 0.3], [0.5, 0.5, 0.52], [0.75, 0.7, 0.62], [0.3, 0.3, 0.33]];
+const FURNITURE = [[0.35, 0.25, 0.18], [0.2, 0.3, 0.45], [0.75, 0.75, 0.72], [0.15, 0.15, 0.15]];
+
+/** Placements per test; the last ones are views where a careful tool should refuse. */
+const PLACEMENTS = {
+  seated: [
+    ['seated-front', true, 0.85],
+    ['seated-side', false, 0.15],
+  ],
+  prone: [['prone-foot-end', true, 1]],
+  supine: [
+    ['supine-overhead', true, 0.8],
+    ['supine-foot-end', false, 0.2],
+  ],
+  squat: [['squat-front', true, 1]],
+};
+
+export function makeCases({ seed, count, tests, body }) {
+  const rnd = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const uni = (a, b) => a + (b - a) * rnd();
+  const cases = [];
+  for (let i = 0; i < count; i++) {
+    const test = tests[i % tests.length];
+    const side = i % (2 * tests.length) < tests.length ? 'right' : 'left';
+    let r = rnd();
+    const [placement, measurable] = PLACEMENTS[test].find(([, , w]) => (r -= w) <= 0) ?? PLACEMENTS[test][0];
+    const thetaDeg = Math.round(uni(-20, 60));
+    const big = rnd() < 0.25; // a quarter of cases at the edge of the ±20° camera envelope
+    const lim = big ? 20 : 10;
+    const spec = {
+      test,
+      side,
+      thetaDeg,
+      bodyScale: body === 'b' ? 1.08 : 1,
+      width: rnd() < 0.8 ? 640 : 800,
+      height: 0,
+      camera: {
+        placement,
+        yawDeg: Math.round(uni(-lim, lim)),
+        pitchDeg: Math.round(uni(-lim, lim)),
+        rollDeg: Math.round(uni(-lim, lim)),
+        distanceM: Math.round(uni(2.0, 3.0) * 10) / 10,
+        fovDeg: 45,
+      },
+      outfit: {
+        skin: pick(SKIN),
+        shirt: body === 'b' ? pick(SHIRTS.slice(3)) : pick(SHIRTS.slice(0, 4)),
+        shorts: body === 'b' ? pick(SHORTS.slice(2)) : pick(SHORTS.slice(0, 3)),
+        feet: pick(FEET),
+      },
+      scene: {
+        background: pick(BACKGROUNDS),
+        floor: pick(FLOORS),
+        furniture: pick(FURNITURE),
+        ambient: Math.round(uni(0.8, 1.8) * 10) / 10,
+        sun: Math.round(uni(1, 3) * 10) / 10,
+        sunDir: [uni(-2, 2), uni(2, 4), uni(1, 3)],
+      },
+    };
+    spec.height = spec.width === 640 ? 480 : 600;
+    if (test === 'squat') {
+      const depth = uni(30, 90);
+      spec.thetaDeg = 0;
+      spec.squat = { hipFlexDeg: depth, adductionDeg: uni(-4, 12), internalDeg: uni(-5, 20), trunkLeanDeg: depth * 0.35 };
+    }
+    const tag = test === 'squat' ? `h${Math.round(spec.squat.hipFlexDeg)}` : `${thetaDeg >= 0 ? 'IR' : 'ER'}${Math.abs(thetaDeg)}`;
+    cases.push({ id: `${String(i).padStart(3, '0')}-${test}-${side}-${tag}-${placement}`, spec, expectMeasurable: measurable });
+  }
+  return cases;
+}

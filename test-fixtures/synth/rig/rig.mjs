@@ -1,0 +1,156 @@
+// The render rig page: loads the rigged MakeHuman body, poses it for a case, renders one frame and
+// reports the ground truth it applied (joint centres projected through the real camera).
+import * as THREE from 'three';
+import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
+import { bodyToWorld, legRotations, perturbCamera } from './pose_body.mjs';
+
+const BONES = ['Hips', 'Spine', 'Spine1', 'Spine2', 'Neck', 'Head', 'LeftUpLeg', 'LeftLeg', 'LeftFoot', 'LeftToeBase', 'RightUpLeg', 'RightLeg', 'RightFoot', 'RightToeBase', 'LeftShoulder', 'LeftArm', 'LeftForeArm', 'LeftHand', 'RightShoulder', 'RightArm', 'RightForeArm', 'RightHand'];
+const TRUTH_JOINTS = {
+  left_hip: 'LeftUpLeg', right_hip: 'RightUpLeg', left_knee: 'LeftLeg', right_knee: 'RightLeg',
+  left_ankle: 'LeftFoot', right_ankle: 'RightFoot', left_shoulder: 'LeftArm', right_shoulder: 'RightArm',
+  left_foot_index: 'LeftToeBase', right_foot_index: 'RightToeBase',
+};
+
+const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+document.body.append(renderer.domElement);
+const gltf = await new GLTFLoader().loadAsync('../assets/makehuman.glb');
+const model = gltf.scene;
+const bones = Object.fromEntries(BONES.map((n) => [n, model.getObjectByName(n)]));
+const mesh = model.getObjectByProperty('type', 'SkinnedMesh');
+const baseColors = mesh.geometry.getAttribute('color').array.slice();
+model.updateMatrixWorld(true);
+const bind = Object.fromEntries(BONES.map((n) => [n, bones[n].getWorldPosition(new THREE.Vector3())]));
+
+const body = new THREE.Group(); // body coordinates → world
+body.add(model);
+const scene = new THREE.Scene();
+scene.add(body);
+const hemi = new THREE.HemisphereLight(0xffffff, 0x444444, 1.5);
+const sun = new THREE.DirectionalLight(0xffffff, 2);
+scene.add(hemi, sun);
+const props = new THREE.Group();
+scene.add(props);
+
+/** rig.py's vertex colours (linear RGB) per region; each outfit recolours them. Eyes keep theirs. */
+const REGIONS = { skin: [0.72, 0.5, 0.38], shirt: [0.55, 0.08, 0.08], shorts: [0.08, 0.12, 0.35], feet: [0.95, 0.95, 0.95], eyes: [0.9, 0.9, 0.9] };
+
+function dress(outfit) {
+  const col = mesh.geometry.getAttribute('color');
+  for (let i = 0; i < col.count; i++) {
+    const c = [baseColors[i * col.itemSize], baseColors[i * col.itemSize + 1], baseColors[i * col.itemSize + 2]];
+    let region = 'skin';
+    let best = Infinity;
+    for (const [k, ref] of Object.entries(REGIONS)) {
+      const d = Math.hypot(c[0] - ref[0], c[1] - ref[1], c[2] - ref[2]);
+      if (d < best) [region, best] = [k, d];
+    }
+    const out = region === 'eyes' ? c : outfit[region];
+    col.setXYZ(i, out[0], out[1], out[2]);
+  }
+  col.needsUpdate = true;
+}
+
+function pose(spec) {
+  for (const b of Object.values(bones)) b.quaternion.identity();
+  body.quaternion.copy(bodyToWorld(spec.test));
+  body.scale.setScalar(spec.bodyScale ?? 1);
+  const world = legRotations(bind, spec);
+  if (spec.test === 'squat') {
+    const lean = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(1, 0, 0), (spec.squat.trunkLeanDeg ?? 20) * (Math.PI / 180));
+    bones.Spine.quaternion.copy(lean);
+  }
+  // World rotations → local: local = parentWorld⁻¹ · world (bind rotations are identity).
+  for (const [name, q] of Object.entries(world)) {
+    const parentName = { UpLeg: null, Leg: 'UpLeg', Foot: 'Leg' }[name.replace(/^(Left|Right)/, '')];
+    const parentQ = parentName ? world[name.replace(/(UpLeg|Leg|Foot)$/, parentName)] : new THREE.Quaternion();
+    bones[name].quaternion.copy(parentQ.clone().invert().multiply(q));
+  }
+  body.position.set(0, 0, 0);
+  body.updateMatrixWorld(true);
+}
+
+function jointWorld(name) {
+  return bones[name].getWorldPosition(new THREE.Vector3());
+}
+
+/** Ground and furniture under the posed body, so the scene reads as a real test. */
+function stage(spec) {
+  props.clear();
+  const lowest = Math.min(...['LeftFoot', 'RightFoot', 'LeftToeBase', 'RightToeBase', 'Hips', 'Head'].map((n) => jointWorld(n).y));
+  const mat = (c) => new THREE.MeshStandardMaterial({ color: new THREE.Color(...c), roughness: 0.9 });
+  let floorY = lowest - 0.05;
+  const hip = jointWorld('Hips');
+  if (spec.test === 'seated') {
+    const benchTop = jointWorld('LeftUpLeg').y - 0.09;
+    floorY = Math.min(jointWorld('LeftFoot').y, jointWorld('RightFoot').y) - 0.25; // feet off the floor
+    const bench = new THREE.Mesh(new THREE.BoxGeometry(0.9, benchTop - floorY, 0.5), mat(spec.scene.furniture));
+    bench.position.set(0, (benchTop + floorY) / 2, hip.z + 0.05);
+    props.add(bench);
+  } else if (spec.test === 'supine' || spec.test === 'prone') {
+    const top = hip.y - 0.11;
+    floorY = top - 0.6;
+    const plinth = new THREE.Mesh(new THREE.BoxGeometry(0.8, top - floorY, 2.2), mat(spec.scene.furniture));
+    plinth.position.set(0, (top + floorY) / 2, hip.z + (spec.test === 'supine' ? -0.25 : 0.25));
+    props.add(plinth);
+  } else {
+    floorY = Math.min(jointWorld('LeftFoot').y, jointWorld('RightFoot').y) - 0.075;
+  }
+  const floor = new THREE.Mesh(new THREE.PlaneGeometry(30, 30), mat(spec.scene.floor));
+  floor.rotation.x = -Math.PI / 2;
+  floor.position.y = floorY;
+  props.add(floor);
+  scene.background = new THREE.Color(...spec.scene.background);
+  hemi.intensity = spec.scene.ambient;
+  sun.intensity = spec.scene.sun;
+  sun.position.set(...spec.scene.sunDir);
+}
+
+/** The recommended placement for a test, in body coordinates around the knees, then into the world. */
+function placeCamera(spec) {
+  const toWorld = (p) => p.clone().applyQuaternion(body.quaternion);
+  const kneeMid = jointWorld('LeftLeg').add(jointWorld('RightLeg')).multiplyScalar(0.5);
+  const hipMid = jointWorld('LeftUpLeg').add(jointWorld('RightUpLeg')).multiplyScalar(0.5);
+  const d = spec.camera.distanceM;
+  const P = {
+    'seated-front': { at: kneeMid, eye: [0, -0.1, d], look: [0, -0.2, 0], up: [0, 1, 0] },
+    'prone-foot-end': { at: kneeMid, eye: [0, -d, -0.2], look: [0, 0, -0.2], up: [0, 0, -1] },
+    'supine-overhead': { at: kneeMid, eye: [0, -0.15, d], look: [0, -0.15, 0], up: [0, 1, 0] },
+    'supine-foot-end': { at: kneeMid, eye: [0, -d, 0.35], look: [0, 0, 0], up: [0, 0, 1] },
+    'seated-side': { at: kneeMid, eye: [d, -0.1, 0.2], look: [0, -0.2, 0.2], up: [0, 1, 0] },
+    'squat-front': { at: hipMid, eye: [0, -0.35, d], look: [0, -0.4, 0], up: [0, 1, 0] },
+  }[spec.camera.placement];
+  const target = P.at.clone().add(toWorld(new THREE.Vector3(...P.look)));
+  const eye = P.at.clone().add(toWorld(new THREE.Vector3(...P.eye)));
+  const up = toWorld(new THREE.Vector3(...P.up));
+  const { position, up: camUp } = perturbCamera(eye, target, up, spec.camera);
+  const cam = new THREE.PerspectiveCamera(spec.camera.fovDeg ?? 45, spec.width / spec.height, 0.05, 50);
+  cam.position.copy(position);
+  cam.up.copy(camUp);
+  cam.lookAt(target); // camUp already carries the roll, so lookAt keeps it
+  cam.updateMatrixWorld(true);
+  return cam;
+}
+
+window.renderCase = async (spec) => {
+  dress(spec.outfit);
+  pose(spec);
+  stage(spec);
+  const cam = placeCamera(spec);
+  renderer.setSize(spec.width, spec.height, false);
+  renderer.render(scene, cam);
+  const project = (p) => {
+    const n = p.clone().project(cam);
+    return [((n.x + 1) / 2) * spec.width, ((1 - n.y) / 2) * spec.height];
+  };
+  const joints2d = {};
+  const joints3dM = {};
+  for (const [name, bone] of Object.entries(TRUTH_JOINTS)) {
+    const w = jointWorld(bone);
+    joints2d[name] = project(w).map((x) => Math.round(x * 100) / 100);
+    const c = w.clone().applyMatrix4(cam.matrixWorldInverse); // camera frame: x right, y up, z toward viewer
+    joints3dM[name] = [c.x, -c.y, -c.z].map((x) => Math.round(x * 10000) / 10000); // → x right, y down, z forward
+  }
+  const png = renderer.domElement.toDataURL('image/png').split(',')[1];
+  return { png, joints2d, joints3dM };
+};
+window.rigReady = true;
