@@ -1,0 +1,99 @@
+// goniocam CLI: measure hip rotation / FPPA on fixture sets or single images, with the app's own pose and
+// geometry code (Node, tfjs wasm backend, weights from models/).
+//   goniocam measure path/to/manifest.json [--json] [--model blazepose-full] [--method 2d-hip-line|2d-trunk-axis|3d-world]
+//   goniocam measure IMAGE --test seated --side right [--json]
+import { parseArgs } from 'node:util';
+import { basename, dirname, resolve } from 'node:path';
+import { MODEL_IDS } from '../lib/pose/config';
+import { STILL_TESTS, type StillTest } from '../lib/pipeline/measure_still';
+import type { HipMethod } from '../lib/geometry';
+import type { ModelId, Side } from '../lib/types';
+import { loadManifest } from './manifest';
+import { measureCases } from './measure';
+
+const USAGE = `usage:
+  goniocam measure MANIFEST.json [--json] [--model M] [--method X]
+  goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M]
+models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default blazepose-full)
+methods: 2d-hip-line, 2d-trunk-axis, 3d-world (default: the best per test)`;
+
+const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '3d-world'];
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        model: { type: 'string', default: 'blazepose-full' },
+        method: { type: 'string' },
+        test: { type: 'string' },
+        side: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] !== 'measure' || !positionals[1]) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const model = values.model as ModelId;
+  if (!MODEL_IDS.includes(model) || model.startsWith('mediapipe'))
+    return fail(`unknown or browser-only model "${values.model}"`);
+  if (values.method && !METHODS.includes(values.method as HipMethod))
+    return fail(`unknown method "${values.method}"`);
+  const method = values.method as HipMethod | undefined;
+  const target = resolve(positionals[1]);
+
+  let cases;
+  let dir;
+  if (target.endsWith('.json')) {
+    try {
+      const loaded = await loadManifest(target);
+      cases = loaded.manifest.cases;
+      dir = loaded.dir;
+    } catch (err) {
+      return fail(err instanceof Error ? err.message : String(err));
+    }
+  } else {
+    if (!STILL_TESTS.includes(values.test as StillTest))
+      return fail(`--test must be one of ${STILL_TESTS.join(', ')}`);
+    if (values.side !== 'left' && values.side !== 'right') return fail('--side must be left or right');
+    dir = dirname(target);
+    cases = [
+      {
+        id: basename(target),
+        file: basename(target),
+        test: values.test as StillTest,
+        side: values.side as Side,
+      },
+    ];
+  }
+
+  const results = await measureCases(cases, dir, { model, ...(method ? { method } : {}) });
+  if (values.json) {
+    console.log(JSON.stringify({ format: 'goniocam-results/1', model, results }, null, 1));
+  } else {
+    for (const r of results) {
+      const value = r.hipRotationDeg ?? r.fppaDeg;
+      const what = r.fppaDeg !== null ? 'FPPA' : 'hip rotation';
+      console.log(
+        r.measurable
+          ? `${r.id}: ${what} ${value!.toFixed(1)}° (confidence ${r.confidence.toFixed(2)}, ${r.method})`
+          : `${r.id}: can't measure: ${r.reason}`,
+      );
+    }
+  }
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`goniocam: ${message}`);
+  return 2;
+}

@@ -1,0 +1,61 @@
+import { measureFppa, measureHipRotation, type HipMethod } from '../geometry';
+import type { Pose, Side } from '../types';
+
+/** The tests a still frame can be measured for. */
+export type StillTest = 'seated' | 'supine' | 'prone' | 'squat' | 'stand';
+export const STILL_TESTS: readonly StillTest[] = ['seated', 'supine', 'prone', 'squat', 'stand'];
+
+/** One case's answer, in the goniocam-results/1 shape (../shared/FIXTURES.md). */
+export interface StillResult {
+  readonly measurable: boolean;
+  readonly hipRotationDeg: number | null;
+  readonly fppaDeg: number | null;
+  readonly confidence: number;
+  readonly reason: string | null;
+  readonly method: string | null;
+}
+
+/**
+ * Pose (or no pose) → the number goniocam stands behind for a test, or why it can't measure. The one
+ * wiring from pose to result that the app and the CLI share, so the CLI's accuracy is the app's.
+ */
+export function measureStill(
+  pose: Pose | null,
+  test: StillTest,
+  side: Side,
+  opts: { method?: HipMethod } = {},
+): StillResult {
+  if (!pose) return refused('no person found in the picture');
+  if (test === 'squat' || test === 'stand') {
+    const m = measureFppa(pose, side);
+    return m.ok
+      ? {
+          measurable: true,
+          hipRotationDeg: null,
+          fppaDeg: round(m.valueDeg),
+          confidence: round(m.confidence),
+          reason: null,
+          method: m.method,
+        }
+      : refused(m.reason);
+  }
+  const m = measureHipRotation(pose, test, side, opts.method ? { method: opts.method } : {});
+  return m.ok
+    ? {
+        measurable: true,
+        hipRotationDeg: round(m.valueDeg),
+        fppaDeg: null,
+        confidence: round(m.confidence),
+        reason: null,
+        method: m.method,
+      }
+    : refused(m.reason);
+}
+
+function refused(reason: string): StillResult {
+  return { measurable: false, hipRotationDeg: null, fppaDeg: null, confidence: 0, reason, method: null };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
