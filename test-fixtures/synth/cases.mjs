@@ -78,9 +78,11 @@ export function makeCases({ seed, count, tests, body }) {
     };
     spec.height = spec.width === 640 ? 480 : 600;
     if (test === 'squat') {
-      const depth = uni(30, 90);
+      // A single-leg-squat-like range (FPPA is defined and published for ~45–60° knee flexion), with valgus
+      // from hip adduction plus internal rotation, or none.
+      const depth = uni(20, 55);
       spec.thetaDeg = 0;
-      spec.squat = { hipFlexDeg: depth, adductionDeg: uni(-4, 12), internalDeg: uni(-5, 20), trunkLeanDeg: depth * 0.35 };
+      spec.squat = { hipFlexDeg: depth, adductionDeg: uni(-2, 7), internalDeg: uni(0, 15), trunkLeanDeg: depth * 0.35 };
     }
     const tag = test === 'squat' ? `h${Math.round(spec.squat.hipFlexDeg)}` : `${thetaDeg >= 0 ? 'IR' : 'ER'}${Math.abs(thetaDeg)}`;
     cases.push({ id: `${String(i).padStart(3, '0')}-${test}-${side}-${tag}-${placement}`, spec, expectMeasurable: measurable });

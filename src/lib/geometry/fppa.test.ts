@@ -73,3 +73,14 @@ describe('kneeFlexion2D', () => {
     expect(m.ok && m.valueDeg).toBeCloseTo(90, 9);
   });
 });
+
+describe('measureFppa foreshortening', () => {
+  it('refuses when the thigh points at the camera', () => {
+    const p = frontal(0);
+    const deep: Pose = { ...p, joints: { ...p.joints, right_knee: j(285, 240) } };
+    expect(measureFppa(deep, 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/thigh points at the camera/),
+    });
+  });
+});

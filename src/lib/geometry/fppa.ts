@@ -4,6 +4,9 @@ import { legJoints } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { cross, dot, length, sub } from './vec2';
 
+/** Thigh shorter than this fraction of the shank in the image: too foreshortened for FPPA. */
+export const MIN_THIGH_TO_SHANK = 0.5;
+
 /**
  * Knee frontal plane projection angle (FPPA) from a frontal view: 180° minus the hip–knee–ankle angle
  * in the image, positive when the knee sits medial of the hip–ankle line (valgus), negative for varus.
@@ -17,6 +20,10 @@ export function measureFppa(pose: Pose, side: Side): Measurement<'2d-fppa'> {
   const lt = length(thigh);
   const ls = length(shank);
   if (lt < 4 || ls < 4) return refuse('thigh or shank too small in the picture');
+  // Deep in a squat seen from the front the thigh points at the camera: its image direction is then
+  // noise and FPPA (defined for ~45–60° knee flexion) stops meaning anything.
+  if (lt < MIN_THIGH_TO_SHANK * ls)
+    return refuse('the thigh points at the camera (too deep for a frontal FPPA)');
   const hipWidth = length(sub(leg.hip, leg.otherHip));
   if (hipWidth < 0.15 * Math.max(lt, ls)) return refuse('the hips overlap: FPPA needs a frontal view');
   const interior = safeAcosDeg(dot(thigh, shank) / (lt * ls));

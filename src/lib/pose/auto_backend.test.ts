@@ -50,4 +50,59 @@ describe('AutoBackendEstimator', () => {
     expect(auto.info.backend).toBe('wasm');
     expect(log).toContain('dispose webgl');
   });
+
+  it('rejects a second frame while the trial runs, so no trial or model load happens twice', async () => {
+    const log: string[] = [];
+    let made = 0;
+    const auto = new AutoBackendEstimator(
+      async (b) => {
+        made++;
+        return fake(b, 10, log);
+      },
+      ['webgl', 'wasm'],
+    );
+    const first = auto.estimate({} as never, 0);
+    await expect(auto.estimate({} as never, 33)).rejects.toThrow(/trial is still running/);
+    expect((await first)?.tMs).toBe(0);
+    expect(made).toBe(2);
+    expect(auto.trials.map((t) => t.backend)).toEqual(['webgl', 'wasm']);
+  });
+
+  it('falls back to the other backend when one cannot start, and says so', async () => {
+    const log: string[] = [];
+    const auto = new AutoBackendEstimator(
+      async (b) => {
+        if (b === 'webgl') throw new Error('WebGL context lost');
+        return fake(b, 27, log);
+      },
+      ['webgl', 'wasm'],
+    );
+    expect((await auto.estimate({} as never, 0))?.tMs).toBe(0);
+    expect(auto.info.backend).toBe('wasm');
+    expect(auto.info.backendReason).toBe('auto: wasm 27 ms vs webgl failed → wasm');
+  });
+
+  it('disposes a candidate that fails while running and rethrows when every backend fails', async () => {
+    const log: string[] = [];
+    const broken = (b: 'webgl' | 'wasm'): PoseEstimator => ({
+      ...fake(b, 1, log),
+      estimate: () => Promise.reject(new Error(`${b} kernel missing`)),
+    });
+    const auto = new AutoBackendEstimator(async (b) => broken(b), ['webgl', 'wasm']);
+    await expect(auto.estimate({} as never, 0)).rejects.toThrow('wasm kernel missing');
+    expect(log).toEqual(['dispose webgl', 'dispose wasm']);
+  });
+
+  it('disposes the winner when disposed during the trial', async () => {
+    const log: string[] = [];
+    const auto = new AutoBackendEstimator(
+      async (b) => fake(b, b === 'webgl' ? 12 : 27, log),
+      ['webgl', 'wasm'],
+    );
+    const pending = auto.estimate({} as never, 0);
+    auto.dispose();
+    expect(await pending).toBeNull();
+    expect(log).toContain('dispose webgl');
+    expect(log).toContain('dispose wasm');
+  });
 });

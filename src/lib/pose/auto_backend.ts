@@ -22,6 +22,8 @@ export class AutoBackendEstimator implements PoseEstimator {
   #chosen: PoseEstimator | null = null;
   #reason = 'auto: measuring the backends on the first frame';
   #trials: BackendTrial[] = [];
+  #trialRunning = false;
+  #disposed = false;
 
   constructor(make: (backend: TfjsBackend) => Promise<PoseEstimator>, candidates: readonly TfjsBackend[]) {
     this.#make = make;
@@ -48,29 +50,59 @@ export class AutoBackendEstimator implements PoseEstimator {
 
   async estimate(frame: PoseInput, tMs: number): Promise<Pose | null> {
     if (this.#chosen) return this.#chosen.estimate(frame, tMs);
+    // Same contract as every estimator: no second call while one runs. Without this, two frames
+    // arriving during the (slow) trial would each start a trial and load every model twice.
+    if (this.#trialRunning) throw new Error('estimate() called while the backend trial is still running');
+    this.#trialRunning = true;
+    try {
+      return await this.#runTrial(frame, tMs);
+    } finally {
+      this.#trialRunning = false;
+    }
+  }
+
+  async #runTrial(frame: PoseInput, tMs: number): Promise<Pose | null> {
     let best: { est: PoseEstimator; ms: number; pose: Pose | null } | null = null;
+    const failures: string[] = [];
+    let lastError: unknown = null;
     for (const backend of this.#candidates) {
-      const est = await this.#make(backend);
-      let pose: Pose | null = null;
-      const times: number[] = [];
-      for (let i = 0; i < TRIAL_RUNS; i++) {
-        est.reset();
-        pose = await est.estimate(frame, tMs);
-        if (i > 0) times.push(est.lastModelMs);
-      }
-      const ms = Math.min(...times);
-      this.#trials.push({ backend, ms });
-      if (!best || ms < best.ms) {
-        best?.est.dispose();
-        best = { est, ms, pose };
-      } else {
-        est.dispose();
+      let est: PoseEstimator | null = null;
+      try {
+        est = await this.#make(backend);
+        let pose: Pose | null = null;
+        const times: number[] = [];
+        for (let i = 0; i < TRIAL_RUNS; i++) {
+          est.reset();
+          pose = await est.estimate(frame, tMs);
+          if (i > 0) times.push(est.lastModelMs);
+        }
+        const ms = Math.min(...times);
+        this.#trials.push({ backend, ms });
+        if (!best || ms < best.ms) {
+          best?.est.dispose();
+          best = { est, ms, pose };
+        } else {
+          est.dispose();
+        }
+      } catch (err) {
+        // A backend that cannot start or run here (lost WebGL context, shader compile failure)
+        // loses the trial; the other candidates still get their turn.
+        est?.dispose();
+        lastError = err;
+        failures.push(`${backend} failed`);
       }
     }
-    if (!best) throw new Error('auto backend: no candidate backend');
+    if (!best) {
+      throw lastError instanceof Error ? lastError : new Error('auto backend: no candidate backend');
+    }
+    if (this.#disposed) {
+      best.est.dispose();
+      return null;
+    }
     this.#chosen = best.est;
     const chosen = this.#chosen.info.backend;
-    this.#reason = `auto: ${this.#trials.map((t) => `${t.backend} ${t.ms.toFixed(0)} ms`).join(' vs ')} → ${chosen}`;
+    const measured = this.#trials.map((t) => `${t.backend} ${t.ms.toFixed(0)} ms`);
+    this.#reason = `auto: ${[...measured, ...failures].join(' vs ')} → ${chosen}`;
     await this.#onChosen?.(chosen as TfjsBackend);
     return best.pose;
   }
@@ -87,6 +119,8 @@ export class AutoBackendEstimator implements PoseEstimator {
   }
 
   dispose(): void {
+    // A trial still running sees this and disposes its winner instead of keeping it.
+    this.#disposed = true;
     this.#chosen?.dispose();
   }
 }

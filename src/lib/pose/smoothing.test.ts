@@ -46,4 +46,33 @@ describe('PoseSmoother (One Euro)', () => {
     expect(s.smooth(input).joints.left_knee!.x).toBe(400);
     expect(input).toEqual(copy);
   });
+
+  it('smooths world keypoints (metres) too, with the speed gain scaled to their units', () => {
+    const s = new PoseSmoother();
+    const xs: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const p = at(i * 33.3, 300);
+      const w = { left_knee: { x: 0.1 + jitter(i) * 0.002, y: 0.4, z: 0, score: 0.9 } };
+      xs.push(s.smooth({ ...p, world: w }).world!.left_knee!.x);
+    }
+    const tail = xs.slice(30);
+    expect(Math.max(...tail) - Math.min(...tail)).toBeLessThan(0.012);
+    expect(tail.every((x) => Math.abs(x - 0.1) < 0.01)).toBe(true);
+  });
+
+  it('takes custom parameters: a high cutoff passes the signal almost raw', () => {
+    const loose = new PoseSmoother({ minCutoff: 1000 });
+    const tight = new PoseSmoother();
+    loose.smooth(at(0, 100));
+    tight.smooth(at(0, 100));
+    expect(loose.smooth(at(33, 110)).joints.left_knee!.x).toBeGreaterThan(109.9);
+    expect(tight.smooth(at(33, 110)).joints.left_knee!.x).toBeLessThan(108);
+  });
+
+  it('reset() forgets the history', () => {
+    const s = new PoseSmoother();
+    s.smooth(at(0, 100));
+    s.reset();
+    expect(s.smooth(at(33, 300)).joints.left_knee!.x).toBe(300);
+  });
 });
