@@ -84,6 +84,24 @@ describe('refusals: a reason, never NaN', () => {
     expect(measureHipRotation(collapsed, 'seated', 'right').ok).toBe(false);
   });
 
+  it('a prone view whose keypoints are not a prone body (a thigh pointing up the picture)', () => {
+    const prone = synthPose('prone', 'right', 20, PLACEMENTS['prone-foot-end']!);
+    expect(measureHipRotation(prone, 'prone', 'right').ok).toBe(true);
+    const hip = prone.joints.left_hip!;
+    const shank = Math.hypot(
+      prone.joints.right_ankle!.x - prone.joints.right_knee!.x,
+      prone.joints.right_ankle!.y - prone.joints.right_knee!.y,
+    );
+    const wrong = {
+      ...prone,
+      joints: { ...prone.joints, left_knee: { x: hip.x + 5, y: hip.y - shank, score: 0.9 } },
+    };
+    expect(measureHipRotation(wrong, 'prone', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/left leg does not look like a prone body/),
+    });
+  });
+
   it('no 3D keypoints for a 2D model', () => {
     const { world: _w, ...flat } = pose;
     expect(measureHipRotation(flat, 'seated', 'right', { method: '3d-world' })).toMatchObject({ ok: false });
