@@ -102,6 +102,14 @@ describe('refusals: a reason, never NaN', () => {
     });
   });
 
+  it('a seated test filmed from the side (the thigh seen along its length)', () => {
+    const side = synthPose('seated', 'right', 30, { ...cam, yawDeg: 60 });
+    expect(measureHipRotation(side, 'seated', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/camera is at the side/),
+    });
+  });
+
   it('no 3D keypoints for a 2D model', () => {
     const { world: _w, ...flat } = pose;
     expect(measureHipRotation(flat, 'seated', 'right', { method: '3d-world' })).toMatchObject({ ok: false });

@@ -30,6 +30,12 @@ export const DEFAULT_METHOD: Record<HipTest, HipMethod> = {
 export const MIN_SHANK_TO_HIP_WIDTH = 0.6;
 /** Hips closer than this fraction of the shank: a side view, where left and right collapse. */
 export const MIN_HIP_WIDTH_TO_SHANK = 0.2;
+/**
+ * Seated (camera in front) and supine 90/90 (camera overhead), the thigh runs toward the camera and looks
+ * short (≤ ~0.35 of the shank even at ±20° camera angles); one longer than this is seen from the side or
+ * the foot end, where the shank swings in depth and the picture cannot show the rotation.
+ */
+export const MAX_THIGH_TO_SHANK = 0.6;
 /** Beyond this the reading is outside any physiological range: a wrong pose, not a hip. */
 export const MAX_PLAUSIBLE_DEG = 80;
 
@@ -77,6 +83,13 @@ export function measureHipRotation(
     rule,
   );
   if ('reason' in frame) return refuse(frame.reason);
+  if (test !== 'prone' && length(sub(leg.knee, leg.hip)) > MAX_THIGH_TO_SHANK * shank) {
+    return refuse(
+      test === 'seated'
+        ? 'the thigh is seen along its length: the camera is at the side; place it in front of the knees'
+        : 'the thigh is seen along its length: the camera is not above the knee; place it overhead',
+    );
+  }
   if (test === 'prone') {
     const problem = pronePostureProblem(pose, frame.neutral, shank);
     if (problem) return refuse(problem);
