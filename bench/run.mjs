@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { stillClip } from '../e2e/y4m.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../e2e/chromium_flags.mjs';
 import { initialJsSize } from './bundle_size.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -32,17 +33,8 @@ const CONFIGS = [
   { model: 'mediapipe-full', backend: 'auto', gl: true, frames: 15 },
 ].filter((c) => !arg('--only') || `${c.model}/${c.backend}` === arg('--only'));
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
-const GL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const ARGS = [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+const GL_ARGS = SWIFTSHADER_ARGS;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,7 +88,7 @@ for (const cfg of CONFIGS) {
   const want = WARMUP + (cfg.frames ?? FRAMES);
   log(`${cfg.model} / ${cfg.backend}: ${want} frames…`);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...ARGS, `--use-file-for-fake-video-capture=${clip}`, ...(cfg.gl ? GL_ARGS : [])],
   });

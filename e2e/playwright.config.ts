@@ -1,24 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './chromium_flags.mjs';
 
 const out = new URL('./out/', import.meta.url).pathname;
 export const PORT = 4174;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** Flags every launch uses: no network chatter (this machine has no internet), no sandbox as root. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-export const fakeCamera = (y4m: string) => [
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-video-capture=${out}${y4m}`,
-];
+export const fakeCamera = (y4m: string) => fakeCameraArgs(`${out}${y4m}`);
 
 export default defineConfig({
   testDir: '.',
@@ -33,7 +20,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS, ...fakeCamera('lunge.y4m')],
     },
   },

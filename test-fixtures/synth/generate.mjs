@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { makeCases } from './cases.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../../e2e/chromium_flags.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const argv = process.argv.slice(2);
@@ -27,8 +28,8 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS],
 });
 try {
   const page = await browser.newPage();

@@ -3,19 +3,14 @@
 // of each frame interval, so frame i is exactly the i-th frame of a constant-frame-rate clip.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../e2e/chromium_flags.mjs';
 import { PNG } from 'pngjs';
 import type { RgbImage } from '../node/decode_image';
 
 export async function decodeVideoFrames(path: string, fps: number, count: number): Promise<RgbImage[]> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
