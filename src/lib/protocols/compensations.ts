@@ -1,0 +1,154 @@
+// Compensations during a trial, each judged against the same trial's neutral: the knee moving, the
+// pelvis hiking or lifting (the hip line tilts), the trunk leaning or rotating. Pure.
+import { wrapDeg } from '../geometry/angles';
+import { length, sub } from '../geometry/vec2';
+import type { HipFrame } from './hip_frame';
+import { COMPENSATION as C } from './limits';
+import type { Compensation, CompensationKind, Evidence } from './types';
+
+/** The neutral a trial's frames are compared with (the mean of its still window). */
+export type NeutralRef = Pick<HipFrame, 'knee' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'> & {
+  readonly deg: number;
+};
+
+interface Check {
+  readonly kind: CompensationKind;
+  readonly value: number;
+  readonly flag: { value: number; source: string };
+  readonly invalid: { value: number; source: string };
+  readonly label: string;
+  readonly unit: Evidence['unit'];
+  readonly message: (severity: Compensation['severity']) => string;
+}
+
+/** Every compensation this frame shows relative to neutral (at most one per kind, the worse severity). */
+export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: string): Compensation[] {
+  const checks: Check[] = [
+    {
+      kind: 'knee-moved',
+      value: length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1),
+      flag: C.kneeMovedFlag,
+      invalid: C.kneeMovedInvalid,
+      label: 'Knee movement (fraction of shank length)',
+      unit: 'ratio',
+      message: (s) =>
+        s === 'invalid'
+          ? `The ${side} knee moved: keep the thigh still and turn only the lower leg.`
+          : `The ${side} knee shifted a little; keep it still.`,
+    },
+    {
+      kind: 'pelvis-tilt',
+      value: Math.abs(wrapDeg(frame.hipLineDeg - ref.hipLineDeg)),
+      flag: { value: C.pelvisTiltFlagDeg.value, source: C.pelvisTiltFlagDeg.source },
+      invalid: { value: C.pelvisTiltInvalidDeg.value, source: C.pelvisTiltInvalidDeg.source },
+      label: 'Hip line tilt change',
+      unit: '°',
+      message: (s) =>
+        s === 'invalid'
+          ? 'The pelvis lifted or hiked: keep both hips level and down.'
+          : 'The pelvis tilted a little; keep both hips level.',
+    },
+  ];
+  if (frame.trunkDeg !== null && ref.trunkDeg !== null) {
+    checks.push({
+      kind: 'trunk-lean',
+      value: Math.abs(wrapDeg(frame.trunkDeg - ref.trunkDeg)),
+      flag: { value: C.trunkLeanFlagDeg.value, source: C.trunkLeanFlagDeg.source },
+      invalid: { value: C.trunkLeanInvalidDeg.value, source: C.trunkLeanInvalidDeg.source },
+      label: 'Trunk axis change',
+      unit: '°',
+      message: (s) =>
+        s === 'invalid'
+          ? 'The trunk leaned or turned: keep your upper body still.'
+          : 'The trunk leaned a little; keep it still.',
+    });
+  }
+  const out: Compensation[] = [];
+  for (const c of checks) {
+    const severity = c.value > c.invalid.value ? 'invalid' : c.value > c.flag.value ? 'flag' : null;
+    if (!severity) continue;
+    const limit = severity === 'invalid' ? c.invalid : c.flag;
+    out.push({
+      kind: c.kind,
+      severity,
+      message: c.message(severity),
+      evidence: {
+        label: c.label,
+        value: round(c.value, c.unit === 'ratio' ? 2 : 1),
+        unit: c.unit,
+        threshold: limit.value,
+        comparator: '>',
+        source: limit.source,
+      },
+      tMs: frame.tMs,
+    });
+  }
+  return out;
+}
+
+/** Keep the worst compensation per kind (invalid beats flag; then the larger value). */
+export function mergeCompensations(
+  seen: readonly Compensation[],
+  fresh: readonly Compensation[],
+): Compensation[] {
+  const byKind = new Map(seen.map((c) => [c.kind, c]));
+  for (const c of fresh) {
+    const old = byKind.get(c.kind);
+    if (!old || worse(c, old))
+      byKind.set(c.kind, old && old.severity === c.severity ? { ...c, tMs: old.tMs } : c);
+  }
+  return [...byKind.values()];
+}
+
+function worse(a: Compensation, b: Compensation): boolean {
+  if (a.severity !== b.severity) return a.severity === 'invalid';
+  return a.evidence.value > b.evidence.value;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Low keypoint confidence over a hold: a flag with its evidence. */
+export function lowConfidence(meanConfidence: number, tMs: number): Compensation | null {
+  if (meanConfidence >= C.lowConfidence.value) return null;
+  return {
+    kind: 'low-confidence',
+    severity: 'flag',
+    message: 'The keypoints were uncertain during this trial (light, clothing or distance).',
+    evidence: {
+      label: 'Mean keypoint score over the hold',
+      value: round(meanConfidence, 2),
+      unit: 'score',
+      threshold: C.lowConfidence.value,
+      comparator: '<',
+      source: C.lowConfidence.source,
+    },
+    tMs,
+  };
+}
+
+/** The person (or a needed joint) left the picture during a trial: the trial is void. */
+export function outOfFrame(
+  reason: string,
+  gapMs: number,
+  limitMs: number,
+  source: string,
+  tMs: number,
+): Compensation {
+  return {
+    kind: 'out-of-frame',
+    severity: 'invalid',
+    message: `Lost sight of the leg during the trial (${reason}).`,
+    evidence: {
+      label: 'Time without a measurable frame',
+      value: Math.round(gapMs),
+      unit: 'ms',
+      threshold: limitMs,
+      comparator: '>',
+      source,
+    },
+    tMs,
+  };
+}

@@ -1,0 +1,63 @@
+// What a guided hip test reads from one frame: the rotation (signed, internal +), and the body references
+// its compensation checks compare with the neutral (knee position, hip line, trunk axis). Pure.
+import { measureHipRotation, type HipMethod } from '../geometry';
+import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
+import { legJoints, pair } from '../geometry/joints';
+import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
+import type { Pose, Side } from '../types';
+import type { HipTestId } from './types';
+
+export interface HipFrame {
+  readonly tMs: number;
+  /** Femoral rotation, internal positive (degrees). */
+  readonly deg: number;
+  readonly confidence: number;
+  readonly knee: Vec2;
+  /** Shank length in pixels: the yardstick for knee movement. */
+  readonly shankPx: number;
+  /** Angle of the hip line (other hip → tested hip) in the image, degrees. */
+  readonly hipLineDeg: number;
+  /** Angle of the trunk axis (hip mid → shoulder mid) relative to the hip line; null without shoulders. */
+  readonly trunkDeg: number | null;
+}
+
+export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
+
+const angleOf = (v: Vec2): number => Math.atan2(v.y, v.x) * RAD_TO_DEG;
+
+/** A trunk axis shorter than this fraction of the hip width is seen end-on: its direction is noise. */
+const MIN_TRUNK_TO_HIP_WIDTH = 0.5;
+
+export function readHipFrame(
+  pose: Pose | null,
+  test: HipTestId,
+  side: Side,
+  method?: HipMethod,
+): HipFrameRead {
+  if (!pose) return { ok: false, reason: 'nobody in view' };
+  const m = measureHipRotation(pose, test, side, method ? { method } : {});
+  if (!m.ok) return { ok: false, reason: m.reason };
+  const leg = legJoints(pose, side);
+  if ('missing' in leg) return { ok: false, reason: leg.missing };
+  const hipLine = sub(leg.hip, leg.otherHip);
+  const hipLineDeg = angleOf(hipLine);
+  const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
+  let trunkDeg: number | null = null;
+  if (shoulders) {
+    const axis = sub(midpoint(shoulders[0], shoulders[1]), midpoint(leg.hip, leg.otherHip));
+    if (length(axis) >= MIN_TRUNK_TO_HIP_WIDTH * length(hipLine))
+      trunkDeg = wrapDeg(angleOf(axis) - hipLineDeg);
+  }
+  return {
+    ok: true,
+    frame: {
+      tMs: pose.tMs,
+      deg: m.valueDeg,
+      confidence: m.confidence,
+      knee: { x: leg.knee.x, y: leg.knee.y },
+      shankPx: length(sub(leg.ankle, leg.knee)),
+      hipLineDeg,
+      trunkDeg,
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { runProtocol } from '../pipeline/run_protocol';
+import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
+import { finishHip, hipProtocol, hipResult, initHip, skipStep, stepHip } from './hip_guided';
+import { scriptedFrames, standardTrials, type Perturbation, type ScriptedTrial } from './scripted_person';
+import type { CompensationKind, HipTestId, Trial } from './types';
+
+const ids = (r: ReturnType<typeof runProtocol>) => r.transcript.map((l) => l.prompt.id);
+
+describe.each<HipTestId>(['seated', 'supine', 'prone'])('a full %s test, hands-free', (test) => {
+  const frames = scriptedFrames({
+    test,
+    trials: standardTrials({ right: { internal: 40, external: 30 }, left: { internal: 28, external: 38 } }),
+  });
+  const run = runProtocol(hipProtocol({ test }), frames);
+
+  it('walks setup → neutral → move → hold → return, 3 trials per direction, then the other side', () => {
+    expect(run.state.phase).toBe('done');
+    const t = ids(run);
+    expect(t[0]).toBe('setup');
+    expect(t.filter((x) => x === 'trial-done')).toHaveLength(12);
+    expect(t.filter((x) => x === 'next-direction')).toHaveLength(2);
+    expect(t.filter((x) => x === 'next-side')).toHaveLength(1);
+    expect(t.at(-1)).toBe('done');
+    // Every trial is move → hold → done, in that order.
+    const trialLines = t.filter((x) => /^(move-|hold$|trial-done$)/.test(x));
+    for (let i = 0; i < trialLines.length; i += 3)
+      expect(trialLines.slice(i, i + 3)).toEqual([expect.stringMatching(/^move-/), 'hold', 'trial-done']);
+  });
+
+  it('reports each side and direction as the mean of 3 trials, within 1° of the script', () => {
+    const r = run.result!;
+    const expectSide = (side: 'left' | 'right', ir: number, er: number) => {
+      expect(r.sides[side]!.internal!.valueDeg!).toBeCloseTo(ir, 0);
+      expect(r.sides[side]!.external!.valueDeg!).toBeCloseTo(er, 0);
+      for (const d of ['internal', 'external'] as const) {
+        const dr = r.sides[side]![d]!;
+        expect(dr.rule).toBe('mean of 3 trials');
+        expect(dr.trials).toHaveLength(3);
+        expect(dr.trials.every((x) => x.valid && x.compensations.length === 0)).toBe(true);
+        expect(dr.confidence).toBeGreaterThan(0.5);
+      }
+    };
+    expectSide('right', 40, 30);
+    expectSide('left', 28, 38);
+  });
+
+  it('replays to the identical transcript (no clock, no hidden state)', () => {
+    const again = runProtocol(hipProtocol({ test }), frames);
+    expect(again.transcript).toEqual(run.transcript);
+    expect(again.result).toEqual(run.result);
+  });
+});
+
+/** One side, internal rotation only: `perturbed` trials first, then clean ones to finish. */
+function rightIr(perturb: Perturbation | undefined, perturbedTrials = 1, test: HipTestId = 'seated') {
+  const trials: ScriptedTrial[] = [];
+  for (let i = 0; i < perturbedTrials; i++)
+    trials.push(perturb ? { side: 'right', peakDeg: 38, perturb } : { side: 'right', peakDeg: 38 });
+  for (let i = 0; i < 3; i++) trials.push({ side: 'right', peakDeg: 38 });
+  const frames = scriptedFrames({ test, trials });
+  return runProtocol(hipProtocol({ test, sides: ['right'], directions: ['internal'] }), frames);
+}
+
+const trialsOf = (r: ReturnType<typeof rightIr>): readonly Trial[] => r.result!.sides.right!.internal!.trials;
+const kinds = (t: Trial) => t.compensations.map((c) => `${c.kind}:${c.severity}`);
+
+const seatedShankPx = (() => {
+  const p = synthPose('seated', 'right', 0, PLACEMENTS['seated-front']!);
+  return Math.hypot(
+    p.joints.right_ankle!.x - p.joints.right_knee!.x,
+    p.joints.right_ankle!.y - p.joints.right_knee!.y,
+  );
+})();
+
+describe('compensations: each one triggers, and a clean trial does not', () => {
+  const clean = rightIr(undefined);
+
+  it('a clean trial carries no compensation', () => {
+    expect(trialsOf(clean).every((t) => t.valid && t.compensations.length === 0)).toBe(true);
+  });
+
+  const cases: [CompensationKind, Perturbation, 'invalid' | 'flag'][] = [
+    ['knee-moved', { kneeShiftPx: 0.4 * seatedShankPx }, 'invalid'],
+    ['knee-moved', { kneeShiftPx: 0.18 * seatedShankPx }, 'flag'],
+    ['pelvis-tilt', { hipHikePx: 14 }, 'invalid'],
+    ['trunk-lean', { trunkShiftPx: 60 }, 'invalid'],
+    ['out-of-frame', { drop: ['right_ankle'] }, 'invalid'],
+    ['low-confidence', { score: 0.4 }, 'flag'],
+  ];
+
+  it.each(cases)('%s (%o) → %s', (kind, perturb, severity) => {
+    const r = rightIr(perturb);
+    const first = trialsOf(r)[0]!;
+    expect(kinds(first)).toContain(`${kind}:${severity}`);
+    expect(first.valid).toBe(severity === 'flag');
+    const c = first.compensations.find((x) => x.kind === kind)!;
+    expect(c.message.length).toBeGreaterThan(10);
+    expect(Number.isFinite(c.evidence.value) && Number.isFinite(c.evidence.threshold)).toBe(true);
+    expect(c.evidence.source).toMatch(/^[a-z0-9-]+$/);
+    if (severity === 'invalid') {
+      // The voided trial is repeated: three valid trials still follow and the side gets its value.
+      expect(ids(r)).toContain('repeat');
+      expect(trialsOf(r).filter((t) => t.valid)).toHaveLength(3);
+      expect(r.result!.sides.right!.internal!.valueDeg!).toBeCloseTo(38, 0);
+    } else {
+      expect(r.result!.sides.right!.internal!.confidence).toBeLessThan(
+        clean.result!.sides.right!.internal!.confidence,
+      );
+    }
+  });
+
+  it('small movements below the limits are not compensations', () => {
+    const r = rightIr({ kneeShiftPx: 0.05 * seatedShankPx, hipHikePx: 2, trunkShiftPx: 5 });
+    expect(trialsOf(r).every((t) => t.valid && t.compensations.length === 0)).toBe(true);
+  });
+
+  it('a dropout shorter than the limit does not void the trial', () => {
+    const frames = scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: 38 }] });
+    // Blank out 5 frames (≈ 0.33 s) in the middle of the hold.
+    const mid = frames.findIndex((f) => f.tMs > 4200);
+    const holes = frames.map((f, i) => (i >= mid && i < mid + 5 ? { ...f, pose: null } : f));
+    const r = runProtocol(hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] }), holes);
+    expect(r.result!.sides.right!.internal!.trials[0]!.valid).toBe(true);
+  });
+});
+
+describe('prompts and user events', () => {
+  it('says "the other way" when the foot goes the wrong way', () => {
+    const frames = scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: -25 }] });
+    const r = runProtocol(
+      hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] }),
+      frames,
+    );
+    expect(ids(r)).toContain('wrong-way');
+    expect(r.result).toBeNull();
+  });
+
+  it('asks for the start position when the shin is not neutral at setup', () => {
+    const frames = scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: 30 }], leadInMs: 0 });
+    const turned = frames.map((f) => ({
+      ...f,
+      pose: synthPose('seated', 'right', 30, PLACEMENTS['seated-front']!),
+    }));
+    const r = runProtocol(
+      hipProtocol({ test: 'seated' }),
+      turned.map((f, i) => ({ ...f, pose: { ...f.pose, tMs: i * 66 }, tMs: i * 66 })),
+    );
+    expect(r.state.phase).toBe('setup');
+    expect(ids(r)).toContain('start-position');
+  });
+
+  it('says what it cannot see, and never measures without the leg', () => {
+    const frames = Array.from({ length: 60 }, (_, i) => ({ pose: null, tMs: i * 66 }));
+    const r = runProtocol(hipProtocol({ test: 'prone' }), frames);
+    expect(r.state.phase).toBe('setup');
+    expect(r.transcript.find((l) => l.prompt.id === 'problem')?.prompt.text).toMatch(/nobody in view/);
+    expect(r.result).toBeNull();
+  });
+
+  it('gives up on a direction after repeated voided trials, with the reason', () => {
+    const r = rightIr({ kneeShiftPx: 0.5 * seatedShankPx }, 7);
+    const dr = r.result!.sides.right!.internal!;
+    expect(r.state.phase).toBe('done');
+    expect(dr.valueDeg).toBeNull();
+    expect(dr.reason).toMatch(/no valid trial \(knee moved ×6\)/);
+  });
+
+  it('skip moves on to the next direction; finish ends with what was measured', () => {
+    let s = initHip({ test: 'seated' }, 0);
+    const skipped = skipStep(s, 10);
+    expect(skipped.state.stepIdx).toBe(1);
+    expect(skipped.prompts.map((p) => p.id)).toEqual(['next-direction']);
+    s = finishHip(skipped.state, 20);
+    expect(s.phase).toBe('done');
+    const res = hipResult(s)!;
+    expect(res.sides.right!.internal!.reason).toBe('not measured');
+    expect(stepHip(s, null, 30).prompts).toEqual([]);
+  });
+});

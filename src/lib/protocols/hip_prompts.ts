@@ -1,0 +1,94 @@
+// What the guided hip tests say, per test, side and direction. Short enough to be spoken; plain words.
+import type { Side } from '../types';
+import type { Direction, HipTestId, Prompt } from './types';
+
+const p = (id: string, text: string, tone: Prompt['tone'] = 'info', speak = true): Prompt => ({
+  id,
+  text,
+  speak,
+  tone,
+});
+
+export const TEST_NAMES: Record<HipTestId, string> = {
+  seated: 'Seated',
+  supine: 'Supine 90/90',
+  prone: 'Prone',
+};
+
+export const DIRECTION_NAMES: Record<Direction, string> = {
+  internal: 'internal rotation',
+  external: 'external rotation',
+};
+
+/** How to get into the start position for this test and leg. */
+export function setupPrompt(test: HipTestId, side: Side): Prompt {
+  const text = {
+    seated: `Sit tall on a high surface facing the camera, knees bent at 90 degrees, feet off the floor. We start with your ${side} leg.`,
+    supine: `Lie on your back with the camera above your knees. Bend your ${side} hip and knee to 90 degrees, knee straight above the hip.`,
+    prone: `Lie face down with the camera at your feet. Bend your ${side} knee to 90 degrees, foot toward the ceiling.`,
+  }[test];
+  return p('setup', text, 'action');
+}
+
+export function startPositionPrompt(test: HipTestId, side: Side): Prompt {
+  const text = {
+    seated: `Let your ${side} shin hang straight down to start.`,
+    supine: `Point your ${side} shin straight toward your feet to start.`,
+    prone: `Point your ${side} shin straight up to start.`,
+  }[test];
+  return p('start-position', text, 'action');
+}
+
+export const holdStillPrompt = (again: boolean): Prompt =>
+  p(again ? 'neutral-again' : 'neutral', again ? 'And again: hold still.' : 'Hold still.', 'action');
+
+/** The movement itself: internal rotation moves the foot outward, external inward. */
+export function movePrompt(test: HipTestId, side: Side, direction: Direction): Prompt {
+  const out = direction === 'internal';
+  const text = {
+    seated: out
+      ? `Keep your ${side} knee still and lift your foot outward, as far as is comfortable.`
+      : `Keep your ${side} knee still and swing your foot inward, as far as is comfortable.`,
+    supine: out
+      ? `Keep the ${side} knee over the hip and guide your ankle outward, as far as is comfortable.`
+      : `Keep the ${side} knee over the hip and guide your ankle inward, as far as is comfortable.`,
+    prone: out
+      ? `Keep your ${side} knee on the table and let your foot fall outward, as far as is comfortable.`
+      : `Keep your ${side} knee on the table and let your foot fall inward, as far as is comfortable.`,
+  }[test];
+  return p(`move-${direction}`, text, 'action');
+}
+
+export function wrongWayPrompt(direction: Direction): Prompt {
+  return p(
+    'wrong-way',
+    direction === 'internal'
+      ? 'The other way: the foot goes outward.'
+      : 'The other way: the foot goes inward.',
+    'warn',
+  );
+}
+
+export const holdPrompt = (): Prompt => p('hold', 'Hold…', 'action');
+
+export const trialDonePrompt = (n: number, of: number): Prompt =>
+  p('trial-done', `Done, ${n} of ${of}. Slowly back to the start.`, 'success');
+
+export const repeatPrompt = (why: string): Prompt => p('repeat', `${why} Let's repeat that one.`, 'warn');
+
+export function nextDirectionPrompt(test: HipTestId, side: Side, direction: Direction): Prompt {
+  return p('next-direction', `Now ${DIRECTION_NAMES[direction]} of the ${side} hip. Hold still.`, 'action');
+}
+
+export function nextSidePrompt(test: HipTestId, side: Side): Prompt {
+  const s = setupPrompt(test, side);
+  return p(
+    'next-side',
+    `Now the ${side} leg. ${s.text.replace(/ We start with your \w+ leg\.$/, '')}`,
+    'action',
+  );
+}
+
+export const problemPrompt = (reason: string): Prompt => p('problem', `Can't measure: ${reason}.`, 'warn');
+
+export const donePrompt = (): Prompt => p('done', 'All done. Your results are ready.', 'success');

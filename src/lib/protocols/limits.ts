@@ -1,0 +1,72 @@
+// Timing and compensation limits of the guided hip tests. They are engineering limits (what a trial
+// needs to be trusted), not clinical cut-offs; each names its source key (feedback/sources.ts) so the
+// evidence shown next to a flag says where the number comes from.
+import type { SourceId } from '../feedback/sources';
+
+interface Limit {
+  readonly value: number;
+  readonly source: SourceId;
+  readonly note: string;
+}
+const l = (value: number, source: SourceId, note: string): Limit => ({ value, source, note });
+
+export const TIMING = {
+  /** The person must be in the test position this long before the first neutral. */
+  setupMs: l(600, 'goniocam-engineering', 'Setup check held this long.'),
+  /** "Hold still ~1 s" in neutral. */
+  neutralMs: l(1000, 'goniocam-engineering', 'Neutral recorded over this long a still window.'),
+  /** End range held this long = the trial's value ("~1–2 s"). */
+  holdMs: l(1500, 'goniocam-engineering', 'End-range hold needed for a trial.'),
+  /** Show "hold…" once the angle has been still this long. */
+  holdAnnounceMs: l(300, 'goniocam-engineering', 'Stillness that starts the hold count.'),
+  /** The measurement may drop out this long (a blink of the model) before the trial is voided. */
+  dropoutMs: l(1000, 'goniocam-engineering', 'Longest gap in measurable frames within a trial.'),
+  /** Repeat an unanswered action prompt after this long. */
+  repromptMs: l(8000, 'goniocam-engineering', 'Repeat a prompt nobody acted on.'),
+  /** Problems (a joint out of view, …) are said again at most this often. */
+  problemRepeatMs: l(5000, 'goniocam-engineering', 'Do not nag faster than this.'),
+} as const;
+
+export const STILLNESS = {
+  /** "Stable within ~1°": standard deviation over the hold window. */
+  sdDeg: l(1.0, 'goniocam-engineering', 'Angle standard deviation over a still window.'),
+  /** …and no sample farther than this from the window's median. */
+  maxDevDeg: l(2.5, 'goniocam-engineering', 'Largest deviation within a still window.'),
+} as const;
+
+export const MOVEMENT = {
+  /** The neutral may sit at most this far from 0° (else the start position is off). */
+  neutralMaxDeg: l(15, 'goniocam-engineering', 'A neutral farther than this is not a start position.'),
+  /** A hold counts as end range only this far past neutral in the tested direction. */
+  minRangeDeg: l(5, 'goniocam-engineering', 'A trial must move at least this far.'),
+  /** Back within this of neutral = returned. */
+  returnDeg: l(8, 'goniocam-engineering', 'Returned to the start when this close to neutral.'),
+  /** Moving this far the other way gets a "the other way" prompt. */
+  wrongWayDeg: l(8, 'goniocam-engineering', 'Movement in the opposite direction.'),
+} as const;
+
+/** Compensations, measured against the neutral of the same trial. [flag, invalid]. */
+export const COMPENSATION = {
+  /** Knee translation in the picture, as a fraction of the shank's length. */
+  kneeMovedFlag: l(0.12, 'goniocam-engineering', 'The knee must stay put: translation / shank length.'),
+  kneeMovedInvalid: l(0.25, 'goniocam-engineering', 'Knee translation that voids the trial.'),
+  /**
+   * Change of the hip line's angle (pelvis hiking or lifting). The hip joint centres are only ~18 cm
+   * apart, so a 5 cm hike tilts the line by ~15°, while keypoint noise alone gives a few degrees.
+   */
+  pelvisTiltFlagDeg: l(8, 'goniocam-engineering', 'Hip line tilt change that flags a trial.'),
+  pelvisTiltInvalidDeg: l(15, 'goniocam-engineering', 'Hip line tilt change that voids the trial.'),
+  /** Change of the trunk axis relative to the hip line (leaning or rotating the trunk). */
+  trunkLeanFlagDeg: l(8, 'goniocam-engineering', 'Trunk axis change that flags a trial.'),
+  trunkLeanInvalidDeg: l(15, 'goniocam-engineering', 'Trunk axis change that voids the trial.'),
+  /** Mean joint score over the hold below this flags the trial. */
+  lowConfidence: l(0.5, 'goniocam-engineering', 'Mean keypoint score over the hold.'),
+} as const;
+
+export const TRIALS = {
+  perDirection: l(3, 'gajdosik-bohannon-1987', 'Three trials, their mean reported.'),
+  /** Attempts beyond the trials allowed for voided ones before giving up on that direction. */
+  extraAttempts: l(3, 'goniocam-engineering', 'Voided trials are repeated up to this many times.'),
+  /** Valid trials further apart than this lower the result's confidence. */
+  spreadDeg: l(5, 'nussbaumer-2010', "Trials of one hip should agree within a goniometer's error."),
+} as const;

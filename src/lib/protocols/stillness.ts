@@ -1,0 +1,51 @@
+// "Hold still": the longest recent run of samples whose angle stays within the stillness limits.
+// Pure; samples arrive in time order.
+
+export interface AngleSample {
+  readonly tMs: number;
+  readonly deg: number;
+  readonly confidence: number;
+}
+
+export interface StillRun {
+  /** Time from the run's first to its last sample. */
+  readonly durationMs: number;
+  readonly meanDeg: number;
+  readonly sdDeg: number;
+  readonly meanConfidence: number;
+  readonly count: number;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * The longest suffix of `samples` that is still: standard deviation ≤ sdDeg and no sample farther than
+ * maxDevDeg from the suffix's median. Null when not even the last two samples are still.
+ */
+export function stillSuffix(
+  samples: readonly AngleSample[],
+  limits: { sdDeg: number; maxDevDeg: number },
+): StillRun | null {
+  let best: StillRun | null = null;
+  // Grow the suffix backwards; stop at the first sample that breaks stillness (a run must be contiguous).
+  for (let start = samples.length - 2; start >= 0; start--) {
+    const run = samples.slice(start);
+    const degs = run.map((s) => s.deg);
+    const mean = degs.reduce((a, b) => a + b, 0) / degs.length;
+    const sd = Math.sqrt(degs.reduce((a, d) => a + (d - mean) ** 2, 0) / degs.length);
+    const med = median(degs);
+    if (sd > limits.sdDeg || degs.some((d) => Math.abs(d - med) > limits.maxDevDeg)) break;
+    best = {
+      durationMs: run[run.length - 1]!.tMs - run[0]!.tMs,
+      meanDeg: mean,
+      sdDeg: sd,
+      meanConfidence: run.reduce((a, s) => a + s.confidence, 0) / run.length,
+      count: run.length,
+    };
+  }
+  return best;
+}
