@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { SOURCES, isSourceId, source } from './sources';
+import {
+  ASYMMETRY,
+  FPPA,
+  HIR,
+  MEASUREMENT_ERROR_DEG,
+  ROTATION_NORMS,
+  asymmetryLimitDeg,
+  differenceErrorDeg,
+  fppaAsymmetryLimitDeg,
+  readingErrorDeg,
+  thresholdTable,
+} from './thresholds';
+
+describe('sources', () => {
+  it('every source has an id matching its key, a label and a citation', () => {
+    for (const [key, s] of Object.entries(SOURCES)) {
+      expect(s.id).toBe(key);
+      expect(s.short.length).toBeGreaterThan(0);
+      expect(s.citation.length).toBeGreaterThan(20);
+    }
+  });
+  it('looks ids up and rejects unknown ones', () => {
+    expect(source('herrington-2014')?.short).toBe('Herrington 2014');
+    expect(isSourceId('ellison-1990')).toBe(true);
+    expect(isSourceId('made-up-2020')).toBe(false);
+    expect(isSourceId('toString')).toBe(false);
+  });
+  it("goniocam's own numbers are labelled as such", () => {
+    expect(source('goniocam-engineering')?.says).toMatch(/not a clinical cut-off/i);
+    expect(source('goniocam-accuracy')?.citation).toMatch(/npm run accuracy/);
+  });
+});
+
+describe('thresholds', () => {
+  it('every row of the table names a known source and is a finite number', () => {
+    const rows = thresholdTable();
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      expect(isSourceId(r.source), r.key).toBe(true);
+      expect(Number.isFinite(r.value), r.key).toBe(true);
+      expect(r.note.length, r.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('holds the brief’s HIR numbers', () => {
+    expect(HIR.functionalMinDeg.value).toBe(35);
+    expect(HIR.normLowDeg.value).toBe(30);
+    expect(HIR.normHighDeg.value).toBe(45);
+    expect(HIR.functionalMinDeg.source).toBe('seed');
+  });
+
+  it('has a measurement error for every test, from goniocam-accuracy; prone still unknown', () => {
+    for (const test of ['seated', 'supine', 'prone', 'squat'] as const) {
+      expect(MEASUREMENT_ERROR_DEG[test].source).toBe('goniocam-accuracy');
+    }
+    expect(MEASUREMENT_ERROR_DEG.seated.maeDeg).toBeLessThan(MEASUREMENT_ERROR_DEG.supine.maeDeg ?? 0);
+    expect(readingErrorDeg('prone')).toBeNull();
+    expect(MEASUREMENT_ERROR_DEG.prone.note).toMatch(/re-measured/);
+  });
+
+  it('a difference of two readings has √2 × one reading’s error', () => {
+    expect(differenceErrorDeg('seated')).toBeCloseTo(Math.SQRT2 * 9.7, 6);
+    expect(differenceErrorDeg('prone')).toBeNull();
+  });
+
+  it('asymmetry limit is the larger of 10° and the difference error; unknown error gives none', () => {
+    expect(ASYMMETRY.clinicalDeg.value).toBe(10);
+    expect(asymmetryLimitDeg('seated')).toBeCloseTo(Math.max(10, Math.SQRT2 * 9.7), 6);
+    expect(asymmetryLimitDeg('supine')).toBeCloseTo(Math.SQRT2 * 19.1, 6);
+    expect(asymmetryLimitDeg('prone')).toBeNull();
+  });
+
+  it('FPPA flag = healthy single-leg-squat mean + 1 SD (Herrington 2014); sex ranges from Herrington & Munro 2010', () => {
+    expect(FPPA.valgusFlagDeg.value).toBeCloseTo(
+      FPPA.singleLegSquatHealthyMeanDeg.value + FPPA.singleLegSquatHealthySdDeg.value,
+      6,
+    );
+    expect(FPPA.femaleUpperDeg.source).toBe('herrington-munro-2010');
+    expect([FPPA.femaleLowerDeg.value, FPPA.femaleUpperDeg.value]).toEqual([7, 13]);
+    expect([FPPA.maleLowerDeg.value, FPPA.maleUpperDeg.value]).toEqual([3, 8]);
+    expect(fppaAsymmetryLimitDeg()).toBeCloseTo(8.93, 6);
+  });
+
+  it('rotation norms: total arc ≈ IR + ER (the study rounds each mean)', () => {
+    const p = ROTATION_NORMS.prone;
+    expect(p.irMeanDeg.value + p.erMeanDeg.value).toBeCloseTo(p.totalArcMeanDeg.value, 0);
+    const s = ROTATION_NORMS.seated;
+    expect(s.irMeanDeg.value + s.erMeanDeg.value).toBeCloseTo(s.totalArcMeanDeg.value, 0);
+    expect(ROTATION_NORMS.supine).toBe(ROTATION_NORMS.seated);
+  });
+});
