@@ -94,7 +94,7 @@ for (const cfg of CONFIGS) {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${BASE}/?bench&autostart=camera&model=${cfg.model}&backend=${cfg.backend}`);
+    await page.goto(`${BASE}/?bench&autostart=camera&model=${cfg.model}&backend=${cfg.backend}#/live`);
     await page.waitForFunction((n) => (window.__goniocamBench?.frames.length ?? 0) >= n, want, {
       timeout: 300_000,
       polling: 250,

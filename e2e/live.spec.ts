@@ -7,7 +7,7 @@ test('the built app opens the fake camera, draws a skeleton and finds hips, knee
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
 
-  await page.goto('/?backend=wasm');
+  await page.goto('/?backend=wasm&model=movenet-lightning#/live');
   await page.getByTestId('start-camera').click();
 
   const state = page.getByTestId('person-state');
@@ -42,7 +42,7 @@ test('the built app opens the fake camera, draws a skeleton and finds hips, knee
 });
 
 test('BlazePose (tfjs, 33 points + 3D) finds the whole body in the live camera stream', async ({ page }) => {
-  await page.goto('/?backend=wasm&model=blazepose-lite&autostart=camera');
+  await page.goto('/?backend=wasm&model=blazepose-lite&autostart=camera#/live');
   await expect(page.getByTestId('person-state')).toHaveAttribute('data-state', 'full');
   await expect
     .poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-joints')))

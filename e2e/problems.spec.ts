@@ -8,7 +8,7 @@ test('a denied camera shows what happened and the way forward', async ({ page })
     navigator.mediaDevices.getUserMedia = () =>
       Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
   });
-  await page.goto('/');
+  await page.goto('/#/live');
   await page.getByTestId('start-camera').click();
   const problem = page.getByTestId('problem');
   await expect(problem).toContainText('Camera permission was denied');
@@ -21,14 +21,14 @@ test('no camera at all points to video and image files', async ({ page }) => {
     navigator.mediaDevices.getUserMedia = () =>
       Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
   });
-  await page.goto('/');
+  await page.goto('/#/live');
   await page.getByTestId('start-camera').click();
   await expect(page.getByTestId('problem')).toContainText('No camera found');
   await expect(page.getByTestId('problem')).toContainText('video or image file');
 });
 
 test('an image file is analysed and its skeleton drawn', async ({ page }) => {
-  await page.goto('/?backend=wasm');
+  await page.goto('/?backend=wasm&model=movenet-lightning#/live');
   await page.getByTestId('image-input').setInputFiles(here('../test-fixtures/e2e/lunge.jpg'));
   await expect(page.getByTestId('image-frame')).toBeVisible();
   await expect(page.getByTestId('person-state')).toHaveAttribute('data-state', 'full');
@@ -38,7 +38,7 @@ test('an image file is analysed and its skeleton drawn', async ({ page }) => {
 });
 
 test('a file that is not an image is refused with a clear message and nothing breaks', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/live');
   await page
     .getByTestId('image-input')
     .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });

@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
 import { readLaunchOptions } from './ui/launch_options';
 import './ui/global.css';
@@ -9,7 +10,10 @@ if (!target) throw new Error('goniocam: #app is missing from index.html');
 
 const launch = readLaunchOptions(window.location.search);
 const session = new LiveSession({ bench: launch.bench });
-if (launch.model) session.model = launch.model;
+// By default the model goniocam's accuracy was measured with (README); ?model= or the settings change it.
+session.model = launch.model ?? TEST_MODEL;
 if (launch.backend) session.backend = launch.backend;
+const guided = new GuidedSession(session);
+if (launch.test) guided.test = launch.test;
 
-export default mount(App, { target, props: { session, autostart: launch.autostart === 'camera' } });
+export default mount(App, { target, props: { session, guided, launch } });

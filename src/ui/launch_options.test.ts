@@ -11,7 +11,17 @@ describe('readLaunchOptions', () => {
     });
   });
 
+  it('reads a guided test to start hands-free', () => {
+    expect(readLaunchOptions('?test=prone&autostart=test')).toEqual({
+      test: 'prone',
+      autostart: 'test',
+      bench: false,
+    });
+  });
+
   it('ignores unknown or hostile values', () => {
-    expect(readLaunchOptions('?model=<script>&backend=cuda&autostart=mic')).toEqual({ bench: false });
+    expect(readLaunchOptions('?model=<script>&backend=cuda&autostart=mic&test=standing')).toEqual({
+      bench: false,
+    });
   });
 });

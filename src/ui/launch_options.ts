@@ -1,11 +1,16 @@
 import { BACKEND_CHOICES, MODEL_IDS, type BackendChoice } from '../lib/pose/config';
 import type { ModelId } from '../lib/types';
+import type { HipTestId } from '../lib/protocols/types';
+
+const HIP_TESTS: readonly HipTestId[] = ['seated', 'supine', 'prone'];
 
 /** Query parameters that start the app hands-free (tests, the benchmark, a bookmarked setup). */
 export interface LaunchOptions {
   readonly model?: ModelId;
   readonly backend?: BackendChoice;
-  readonly autostart?: 'camera';
+  /** 'camera' opens the camera; 'test' also starts the chosen guided test, hands-free. */
+  readonly autostart?: 'camera' | 'test';
+  readonly test?: HipTestId;
   readonly bench: boolean;
 }
 
@@ -17,7 +22,10 @@ export function readLaunchOptions(search: string): LaunchOptions {
   return {
     ...(MODEL_IDS.includes(model as ModelId) ? { model: model as ModelId } : {}),
     ...(BACKEND_CHOICES.includes(backend as BackendChoice) ? { backend: backend as BackendChoice } : {}),
-    ...(q.get('autostart') === 'camera' ? { autostart: 'camera' as const } : {}),
+    ...(q.get('autostart') === 'camera' || q.get('autostart') === 'test'
+      ? { autostart: q.get('autostart') as 'camera' | 'test' }
+      : {}),
+    ...(HIP_TESTS.includes(q.get('test') as HipTestId) ? { test: q.get('test') as HipTestId } : {}),
     bench: q.has('bench'),
   };
 }

@@ -8,6 +8,7 @@ import { loadImageFile, loadVideoFile, type FileProblem } from '../capture/media
 import { classifyVisibility } from './visibility';
 import { BenchRecorder } from './bench_recorder';
 import { RollingStats } from './rolling_stats';
+import { MonotonicClock } from '../capture/monotonic_clock';
 
 export type SourceKind = 'none' | 'camera' | 'video' | 'image';
 export type Status = 'idle' | 'loading' | 'running' | 'paused' | 'error';
@@ -21,6 +22,9 @@ export interface LiveStats {
 
 /** Draws the latest pose; registered by the component that owns the overlay canvas. */
 export type PoseRenderer = (pose: Pose | null, frameWidth: number, frameHeight: number) => void;
+
+/** Gets every estimated frame of a video source (camera or file) with its monotonic time. */
+export type PoseListener = (pose: Pose | null, tMs: number) => void;
 
 const STATS_EVERY_MS = 250;
 
@@ -60,6 +64,9 @@ export class LiveSession {
   #frameTimes = new RollingStats(30);
   #lastStatsAt = 0;
   #bench: BenchRecorder | null;
+  /** Plain (non-reactive) list: listeners are wiring, not state to render. */
+  #listeners: PoseListener[] = [];
+  #clock = new MonotonicClock();
 
   constructor(opts: { bench?: boolean } = {}) {
     this.#bench = opts.bench ? new BenchRecorder() : null;
@@ -71,6 +78,14 @@ export class LiveSession {
 
   attachRenderer(renderer: PoseRenderer | null): void {
     this.#renderer = renderer;
+  }
+
+  /** Subscribe to estimated frames (the guided tests do); returns the unsubscribe function. */
+  addPoseListener(fn: PoseListener): () => void {
+    this.#listeners = [...this.#listeners, fn];
+    return () => {
+      this.#listeners = this.#listeners.filter((f) => f !== fn);
+    };
   }
 
   async refreshCameras(): Promise<void> {
@@ -165,11 +180,15 @@ export class LiveSession {
 
   #startLoop(video: HTMLVideoElement, est: PoseEstimator): void {
     est.reset();
+    this.#clock.reset();
     this.#loop = new FrameLoop(
       video,
-      async (frame, tMs) => {
+      async (frame, mediaMs) => {
+        // A looping file restarts its media time; the protocols need time that only moves forward.
+        const tMs = this.#clock.map(mediaMs);
         const pose = await est.estimate(frame as PoseInput, tMs);
         this.#show(pose, frame.videoWidth, frame.videoHeight);
+        for (const fn of this.#listeners) fn(pose, tMs);
       },
       (t) => this.#onTiming(t, est),
     );

@@ -1,0 +1,20 @@
+import type { HipTestId } from '../../lib/protocols/types';
+
+/** Where the camera goes for each test: the placements goniocam's accuracy was measured in (README). */
+export const PLACEMENT_TEXT: Record<HipTestId, { caption: string; alt: string; how: string }> = {
+  seated: {
+    caption: 'Camera in front of you at knee height, 2–3 m away, facing your knees.',
+    alt: 'A person sitting on a high bench, knees bent 90°, feet off the floor; the camera stands in front at knee height, 2 to 3 metres away.',
+    how: 'Sit tall on a table or high bench, knees bent 90°, feet off the floor. Keep the knee still and lift the foot outward (internal rotation) or inward (external).',
+  },
+  supine: {
+    caption: 'Camera above your knees looking straight down (2–3 m: a tall tripod or a shelf).',
+    alt: 'A person lying on their back, hip and knee bent 90°; the camera is above the knee looking down.',
+    how: 'Lie on your back, bend the tested hip and knee to 90°, knee straight above the hip. Steady the knee with one hand and guide the ankle outward (internal) or inward (external) with the other.',
+  },
+  prone: {
+    caption: 'Camera at your feet, 2–3 m away, raised on a chair or shelf and tilted down at you.',
+    alt: 'A person lying face down with one knee bent 90°; the camera is raised at the foot end, 2 to 3 metres away, tilted down.',
+    how: 'Lie face down, bend the tested knee to 90°, shin pointing at the ceiling. Keep the knee on the table and let the foot fall outward (internal) or inward (external).',
+  },
+};
