@@ -14,7 +14,7 @@ const setDir = resolve(arg('--set', join(root, 'test-fixtures/synth/ci')));
 const model = arg('--model', 'blazepose-full');
 const json = argv.includes('--json');
 const methods = argv.includes('--compare')
-  ? ['2d-hip-line', '2d-trunk-axis', '3d-world']
+  ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world']
   : [arg('--method', null)];
 
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));

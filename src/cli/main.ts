@@ -1,6 +1,6 @@
 // goniocam CLI: measure hip rotation / FPPA on fixture sets or single images, with the app's own pose and
 // geometry code (Node, tfjs wasm backend, weights from models/).
-//   goniocam measure path/to/manifest.json [--json] [--model blazepose-full] [--method 2d-hip-line|2d-trunk-axis|3d-world]
+//   goniocam measure path/to/manifest.json [--json] [--model blazepose-full] [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|3d-world]
 //   goniocam measure IMAGE --test seated --side right [--json]
 import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
@@ -15,9 +15,9 @@ const USAGE = `usage:
   goniocam measure MANIFEST.json [--json] [--model M] [--method X]
   goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M]
 models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default blazepose-full)
-methods: 2d-hip-line, 2d-trunk-axis, 3d-world (default: the best per test)`;
+methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 3d-world (default: the best per test)`;
 
-const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '3d-world'];
+const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world'];
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;

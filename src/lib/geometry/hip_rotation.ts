@@ -5,9 +5,10 @@ import { legJoints, pair } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { shankFrame2D, shankRotationDeg, type NeutralRule } from './shank_rotation_2d';
 import { hipRotation3D } from './hip_rotation_3d';
+import { supineRotationTrunk2D } from './supine_rotation';
 
 export type HipTest = 'seated' | 'supine' | 'prone';
-export type HipMethod = '2d-hip-line' | '2d-trunk-axis' | '3d-world';
+export type HipMethod = '2d-hip-line' | '2d-trunk-axis' | '2d-supine-trunk' | '3d-world';
 
 /** Which reference the 2D method uses per test (see shank_rotation_2d.ts). */
 const RULE_2D: Record<HipTest, NeutralRule> = {
@@ -20,7 +21,7 @@ const RULE_2D: Record<HipTest, NeutralRule> = {
 export const DEFAULT_METHOD: Record<HipTest, HipMethod> = {
   seated: '2d-hip-line',
   prone: '2d-hip-line',
-  supine: '2d-trunk-axis',
+  supine: '2d-supine-trunk',
 };
 
 /**
@@ -52,6 +53,11 @@ export function measureHipRotation(
 ): Measurement<HipMethod> {
   const method = opts.method ?? DEFAULT_METHOD[test];
   if (method === '3d-world') return hipRotation3D(pose, test, side);
+  if (method === '2d-supine-trunk') {
+    return test === 'supine'
+      ? supineRotationTrunk2D(pose, side)
+      : refuse('the 2d-supine-trunk method is for the supine 90/90 test only');
+  }
 
   const leg = legJoints(pose, side);
   if ('missing' in leg) return refuse(leg.missing);

@@ -1,0 +1,120 @@
+import type { Pose, Side } from '../types';
+import { dot, length, midpoint, normalize, perp, sub, type Vec2 } from './vec2';
+import { legJoints, pair } from './joints';
+import { refuse, measured, type Measurement } from './result';
+import { shankRotationDeg, type ShankFrame2D } from './shank_rotation_2d';
+import type { HipMethod } from './hip_rotation';
+
+/**
+ * Supine 90/90 with the camera overhead, referenced to the trunk ('2d-supine-trunk').
+ *
+ * Neutral is the body's long axis (mid-shoulders → mid-hips) itself; the hip line only says which side
+ * is lateral. Why not the hip line (what '2d-trunk-axis' reduces to): with the tested thigh pointing at
+ * the camera, the tested hip joint is hidden under the thigh, and BlazePose places it ~5 px further
+ * toward the head than the other hip (CI set, 24 cases) — on a hip line only ~40 px long that tilts the
+ * whole frame by ~6–15°, always toward external rotation. The trunk axis is ~3× longer and its shoulder
+ * end is in plain view, so the same hip error moves it by ≤ 3°.
+ *
+ * The shank is still knee → ankle: BlazePose's knee is the weak point of this view (placed ~15 px down
+ * the shank and up to ~12 px to the side of it), and no other keypoint locates the shank's proximal end
+ * better (hip → ankle, or the hip–knee midpoint, are wrong by up to 16° / 8° on the rig's true joints).
+ */
+
+/**
+ * Overhead, the trunk lies flat facing the camera: its length (hip centre → shoulder centre) is about
+ * 1.5 shoulder widths (1.3–1.6 in the rig's renders, true and predicted; ~1.2–1.8 across adults). A
+ * trunk shorter than this many shoulder widths is foreshortened: the camera is at the head or foot end.
+ */
+export const MIN_TRUNK_TO_SHOULDER_WIDTH = 1.0;
+/** Shoulders narrower than trunk / this: not a body seen from above (side view, or mislabelled keypoints). */
+export const MAX_TRUNK_TO_SHOULDER_WIDTH = 2.5;
+/**
+ * The tested thigh points at an overhead camera, so it looks short next to the trunk: ≤ 0.3 on the rig's
+ * true joints, ≤ 0.65 for a stick body 2.4 m under a camera at ±20° yaw and pitch (the knee is ~20 %
+ * nearer the camera than the hip, so perspective adds to the tilt), and BlazePose, placing the knee
+ * ~15 px down the shank, adds up to ~0.35 more (0.52 on the CI set). From the foot end it is ≥ 1.5 on
+ * true joints. A thigh longer than the trunk is not seen from above.
+ */
+export const MAX_THIGH_TO_TRUNK = 1.0;
+/** Hips closer than this fraction of the shank: a side view (as in hip_rotation.ts). */
+export const MIN_HIP_WIDTH_TO_SHANK_SUPINE = 0.2;
+/** A shank shorter than this fraction of the trunk points at the camera (overhead it is ~0.85). */
+export const MIN_SHANK_TO_TRUNK = 0.4;
+/** The hip line must cross the trunk axis at least this steeply (sine of the angle) to tell the sides. */
+export const MIN_HIP_LINE_ACROSS_TRUNK = 0.5;
+/** Beyond this the reading is outside any physiological range: a wrong pose, not a hip. */
+export const MAX_PLAUSIBLE_SUPINE_DEG = 80;
+
+/**
+ * The body frame for supine overhead: neutral along the trunk axis (toward the feet), lateral
+ * perpendicular to it toward the tested hip. Camera roll cancels (both come from the body).
+ */
+export function trunkFrame2D(
+  hip: Vec2,
+  otherHip: Vec2,
+  shoulderMid: Vec2,
+): ShankFrame2D | { reason: string } {
+  const hipLine = normalize(sub(hip, otherHip));
+  if (!hipLine)
+    return { reason: 'both hips are at the same point (the camera sees the person from the side)' };
+  const neutral = normalize(sub(midpoint(hip, otherHip), shoulderMid));
+  if (!neutral) return { reason: 'the shoulders and hips are at the same point: the trunk axis is unknown' };
+  const p = perp(neutral);
+  const across = dot(p, hipLine);
+  if (Math.abs(across) < MIN_HIP_LINE_ACROSS_TRUNK) {
+    return { reason: 'the hip line runs along the trunk: the keypoints are not a body seen from above' };
+  }
+  return { neutral, lateral: across > 0 ? p : { x: -p.x, y: -p.y } };
+}
+
+/** Femoral rotation in supine 90/90 seen from overhead, internal positive, or why it can't be measured. */
+export function supineRotationTrunk2D(pose: Pose, side: Side): Measurement<HipMethod> {
+  const leg = legJoints(pose, side);
+  if ('missing' in leg) return refuse(leg.missing);
+  const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
+  if (!shoulders)
+    return refuse('shoulders not visible, so the body axis is unknown: keep them in the picture');
+  const shoulderMid = midpoint(shoulders[0], shoulders[1]);
+  const shank = length(sub(leg.ankle, leg.knee));
+  const hipWidth = length(sub(leg.hip, leg.otherHip));
+  const trunk = length(sub(midpoint(leg.hip, leg.otherHip), shoulderMid));
+  const shoulderWidth = length(sub(shoulders[0], shoulders[1]));
+  if (shank < 4)
+    return refuse('the shank is too small in the picture: move closer or use a higher resolution');
+  if (hipWidth < MIN_HIP_WIDTH_TO_SHANK_SUPINE * shank) {
+    return refuse(
+      'the hips overlap in the picture: the camera sees the person from the side, not as the test needs',
+    );
+  }
+  if (trunk < MIN_TRUNK_TO_SHOULDER_WIDTH * shoulderWidth) {
+    return refuse(
+      'the trunk looks short: the camera sees the body from the head or the feet; place it overhead',
+    );
+  }
+  if (trunk > MAX_TRUNK_TO_SHOULDER_WIDTH * shoulderWidth) {
+    return refuse(
+      'the shoulders look too narrow for a body seen from above: place the camera overhead (or the keypoints are unreliable)',
+    );
+  }
+  if (length(sub(leg.knee, leg.hip)) > MAX_THIGH_TO_TRUNK * trunk) {
+    return refuse('the thigh is seen along its length: the camera is not above the knee; place it overhead');
+  }
+  if (shank < MIN_SHANK_TO_TRUNK * trunk) {
+    return refuse('the shank points at the camera: place the camera as the test shows');
+  }
+  const frame = trunkFrame2D(leg.hip, leg.otherHip, shoulderMid);
+  if ('reason' in frame) return refuse(frame.reason);
+  const deg = shankRotationDeg(leg.knee, leg.ankle, frame);
+  if (deg === null) return refuse('knee and ankle are at the same point');
+  if (Math.abs(deg) > MAX_PLAUSIBLE_SUPINE_DEG)
+    return refuse(`the leg is not in the test position (shank at ${deg.toFixed(0)}°)`);
+  const confidence = Math.min(
+    leg.hip.score,
+    leg.knee.score,
+    leg.ankle.score,
+    leg.otherHip.score,
+    shoulders[0].score,
+    shoulders[1].score,
+  );
+  return measured(deg, confidence, '2d-supine-trunk');
+}
