@@ -55,7 +55,10 @@ export function makeFinding(f: {
   };
 }
 
-/** Evidence in degrees. Values are kept exact (rounding could make 34.96 < 35 read "35 < 35"); UIs round. */
+/** Drop float noise (13.600000000000001 → 13.6) without moving a value across any real threshold. */
+const tidy = (x: number): number => Math.round(x * 1e9) / 1e9;
+
+/** Evidence in degrees. Values keep their precision (rounding to 0.1° could make 34.96 < 35 read "35 < 35"); UIs round. */
 export function evDeg(
   label: string,
   value: number,
@@ -63,7 +66,7 @@ export function evDeg(
   threshold: number,
   source: string,
 ): Evidence {
-  return { label, value, unit: '°', threshold, comparator, source };
+  return { label, value: tidy(value), unit: '°', threshold: tidy(threshold), comparator, source };
 }
 
 /** The comparator that holds between a value and a threshold (for evidence of "how it compares"). */
