@@ -4,9 +4,9 @@ import type { Pose, Side } from '../types';
 import { measureHipRotation, type HipMethod, type HipTest } from './hip_rotation';
 import { PLACEMENTS, synthPose } from './synthetic_pose';
 
+// Prone (a raised camera looking down, so perspective leaves up to ~1° as placed): prone_rotation.test.ts.
 const CASES: [HipTest, string][] = [
   ['seated', 'seated-front'],
-  ['prone', 'prone-foot-end'],
   ['supine', 'supine-overhead'],
 ];
 const SIDES: Side[] = ['left', 'right'];

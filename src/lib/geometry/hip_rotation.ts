@@ -1,10 +1,10 @@
 import type { Pose, Side } from '../types';
-import { dot, midpoint, length, normalize, sub, type Vec2 } from './vec2';
-import { safeAcosDeg } from './angles';
+import { midpoint, length, sub } from './vec2';
 import { legJoints, pair } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { shankFrame2D, shankRotationDeg, type NeutralRule } from './shank_rotation_2d';
 import { hipRotation3D } from './hip_rotation_3d';
+import { pronePostureProblem, proneRotation2D } from './prone_rotation';
 import { supineRotationTrunk2D } from './supine_rotation';
 
 export type HipTest = 'seated' | 'supine' | 'prone';
@@ -53,6 +53,8 @@ export function measureHipRotation(
 ): Measurement<HipMethod> {
   const method = opts.method ?? DEFAULT_METHOD[test];
   if (method === '3d-world') return hipRotation3D(pose, test, side);
+  // Prone from a raised camera at the feet needs the view's tilt undone (prone_rotation.ts).
+  if (test === 'prone' && method === '2d-hip-line') return proneRotation2D(pose, side);
   if (method === '2d-supine-trunk') {
     return test === 'supine'
       ? supineRotationTrunk2D(pose, side)
@@ -106,32 +108,4 @@ export function measureHipRotation(
     return refuse(`the leg is not in the test position (shank at ${deg.toFixed(0)}°)`);
   const confidence = Math.min(leg.hip.score, leg.knee.score, leg.ankle.score, leg.otherHip.score);
   return measured(deg, confidence, method);
-}
-
-/** Prone, seen from the foot end, both thighs run from the hips toward the camera: down the picture. */
-export const MAX_PRONE_THIGH_FROM_DOWN_DEG = 50;
-/** The check only reads thighs at least this long relative to the tested shank in the picture. */
-export const MIN_PRONE_THIGH_TO_SHANK = 0.5;
-
-/**
- * Pose models often mislabel a person lying face down seen from the feet (a leg on an arm, a knee above
- * its hip). A thigh that does not point down the picture, in the body's own frame, means the keypoints
- * are not a prone body and any angle from them would be wrong by tens of degrees: refuse instead.
- */
-function pronePostureProblem(pose: Pose, up: Vec2, shankPx: number): string | null {
-  const down = { x: -up.x, y: -up.y };
-  for (const side of ['left', 'right'] as const) {
-    const hip = pose.joints[`${side}_hip`];
-    const knee = pose.joints[`${side}_knee`];
-    if (!hip || !knee || hip.score < 0.3 || knee.score < 0.3) continue;
-    // A thigh seen end-on (it runs toward the camera) is short and its direction is noise: no verdict.
-    if (length(sub(knee, hip)) < MIN_PRONE_THIGH_TO_SHANK * shankPx) continue;
-    const thigh = normalize(sub(knee, hip));
-    if (!thigh) continue;
-    const offDeg = safeAcosDeg(dot(thigh, down));
-    if (offDeg > MAX_PRONE_THIGH_FROM_DOWN_DEG) {
-      return `the ${side} leg does not look like a prone body seen from the feet (thigh ${offDeg.toFixed(0)}° off): keypoints unreliable in this view`;
-    }
-  }
-  return null;
 }

@@ -75,9 +75,10 @@ export const PLACEMENTS: Record<string, SynthCamera> = {
     target: { x: 0, y: -0.2, z: 0.3 },
     up: { x: 0, y: 1, z: 0 },
   },
+  // As the render rig places it: at the feet, 2.5 m from the thighs, looking down 20° (the ceiling is −Z).
   'prone-foot-end': {
-    position: { x: 0, y: -2.6, z: -0.25 },
-    target: { x: 0, y: -0.3, z: -0.25 },
+    position: { x: 0, y: -0.12 - 2.5 * Math.cos(20 * DEG_TO_RAD), z: -2.5 * Math.sin(20 * DEG_TO_RAD) },
+    target: { x: 0, y: -0.12, z: 0 },
     up: { x: 0, y: 0, z: -1 },
   },
   'supine-overhead': {
