@@ -105,6 +105,11 @@ function stage(spec) {
   sun.position.set(...spec.scene.sunDir);
 }
 
+/** How far the prone camera looks down (see placeCamera). */
+const PRONE_PITCH = 20 * (Math.PI / 180);
+const PRONE_COS = Math.cos(PRONE_PITCH);
+const PRONE_SIN = Math.sin(PRONE_PITCH);
+
 /** The recommended placement for a test, in body coordinates around the knees, then into the world. */
 function placeCamera(spec) {
   const toWorld = (p) => p.clone().applyQuaternion(body.quaternion);
@@ -113,7 +118,10 @@ function placeCamera(spec) {
   const d = spec.camera.distanceM;
   const P = {
     'seated-front': { at: kneeMid, eye: [0, -0.1, d], look: [0, -0.2, 0], up: [0, 1, 0] },
-    'prone-foot-end': { at: kneeMid, eye: [0, -d, -0.2], look: [0, 0, -0.2], up: [0, 0, -1] },
+    // Prone (body −Y is the feet, −Z the ceiling): the phone on a tripod or shelf at the foot end, raised and
+    // tilted down ~20° at the thighs (0.3 m head-ward of the knees), so the whole body on the table is in view:
+    // 0.7–1.0 m above the knees for 2–3 m. Level with the table, its end face and the feet hide the legs.
+    'prone-foot-end': { at: kneeMid, eye: [0, 0.3 - d * PRONE_COS, -d * PRONE_SIN], look: [0, 0.3, 0], up: [0, 0, -1] },
     'supine-overhead': { at: kneeMid, eye: [0, -0.15, d], look: [0, -0.15, 0], up: [0, 1, 0] },
     'supine-foot-end': { at: kneeMid, eye: [0, -d, 0.35], look: [0, 0, 0], up: [0, 0, 1] },
     'seated-side': { at: kneeMid, eye: [d, -0.1, 0.2], look: [0, -0.2, 0.2], up: [0, 1, 0] },
