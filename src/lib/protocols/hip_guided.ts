@@ -64,6 +64,7 @@ export interface HipState {
   readonly said: Readonly<Record<string, number>>;
   /** For the UI: the current rotation (internal +) and how far the hold has come (0..1). */
   readonly liveDeg: number | null;
+  readonly liveConfidence: number;
   readonly holdProgress: number;
   readonly lastPrompt: Prompt | null;
 }
@@ -105,6 +106,7 @@ export function initHip(opts: HipOptions, tMs: number): HipState {
     trials: [],
     said: {},
     liveDeg: null,
+    liveConfidence: 0,
     holdProgress: 0,
     lastPrompt: null,
   };
@@ -152,12 +154,14 @@ export function stepHip(
         problem: null,
         problemSinceMs: null,
         liveDeg: read.frame.deg,
+        liveConfidence: read.frame.confidence,
       }
     : {
         ...state,
         problem: read.reason,
         problemSinceMs: state.problem === null ? tMs : state.problemSinceMs,
         liveDeg: null,
+        liveConfidence: 0,
       };
   if (
     !read.ok &&

@@ -5,9 +5,10 @@ import { TRIALS } from './limits';
 import type { Direction, DirectionResult, HipTestId, HipTestResult, Trial } from './types';
 
 /**
- * Why the mean: a single goniometric reading varies by several degrees between trials; averaging repeated
- * measurements is the standard way to make a reading reliable (Gajdosik & Bohannon 1987). "Best of 3"
- * would bias the result upward by the trial-to-trial noise.
+ * Why the mean: a single reading of hip rotation varies by several degrees between trials, and averaging
+ * three trials made hip rotation measurements more reliable between examiners (J Sport Rehabil 2016,
+ * feedback/sources.ts 'jsr-2016-hip-rotation'). "Best of 3" would bias the result upward by the
+ * trial-to-trial noise, and it is the same person's range we want, not their luckiest frame.
  */
 export const REPORT_RULE = 'mean of 3 trials';
 

@@ -64,9 +64,13 @@ export const COMPENSATION = {
 } as const;
 
 export const TRIALS = {
-  perDirection: l(3, 'gajdosik-bohannon-1987', 'Three trials, their mean reported.'),
+  perDirection: l(3, 'jsr-2016-hip-rotation', 'Three trials, their mean reported.'),
   /** Attempts beyond the trials allowed for voided ones before giving up on that direction. */
   extraAttempts: l(3, 'goniocam-engineering', 'Voided trials are repeated up to this many times.'),
   /** Valid trials further apart than this lower the result's confidence. */
-  spreadDeg: l(5, 'nussbaumer-2010', "Trials of one hip should agree within a goniometer's error."),
+  spreadDeg: l(
+    5,
+    'krause-2015',
+    'Trials of one hip should agree within the minimal detectable change (5.4°).',
+  ),
 } as const;
