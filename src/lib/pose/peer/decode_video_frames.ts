@@ -26,7 +26,10 @@ export async function decodeVideoFrames(path: string, fps: number, count: number
       async ({ fps, count }) => {
         const video = document.createElement('video');
         video.muted = true;
-        video.src = 'http://fixtures.invalid/clip.mp4';
+        // From a blob, not the route: a routed response has no byte ranges, so a clip whose index (moov)
+        // sits at the end is not seekable and every seek silently leaves frame 0 (pose_squats.mp4).
+        const blob = await (await fetch('http://fixtures.invalid/clip.mp4')).blob();
+        video.src = URL.createObjectURL(blob);
         await new Promise<void>((res, rej) => {
           video.onloadeddata = () => res();
           video.onerror = () => rej(new Error(`video error ${video.error?.code}`));
@@ -39,6 +42,8 @@ export async function decodeVideoFrames(path: string, fps: number, count: number
         for (let i = 0; i < count; i++) {
           video.currentTime = (i + 0.5) / fps;
           await new Promise((res) => (video.onseeked = res));
+          if (Math.abs(video.currentTime - (i + 0.5) / fps) > 0.5 / fps)
+            throw new Error(`seek to frame ${i} landed at ${video.currentTime}s`);
           ctx.drawImage(video, 0, 0);
           out.push(canvas.toDataURL('image/png').split(',')[1]!);
         }
