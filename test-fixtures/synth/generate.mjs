@@ -2,14 +2,11 @@
 // npm run fixtures:synth -- --seed 1 --out test-fixtures/synth/ci --count 96 [--tests seated,prone,supine,squat] [--body a|b]
 // Renders the rigged MakeHuman body in headless Chromium (three.js, SwiftShader WebGL) at known hip rotations and
 // writes a fixture set in the goniocam-fixtures/1 format (../shared/FIXTURES.md). Deterministic for a seed.
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { makeCases } from './cases.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../../e2e/chromium_flags.mjs';
+import { openRig, REPO_ROOT as root, rigSource } from './rig_session.mjs';
 
-const root = resolve(new URL('../..', import.meta.url).pathname);
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const seed = Number(arg('--seed', 1));
@@ -18,39 +15,20 @@ const count = Number(arg('--count', 96));
 const tests = arg('--tests', 'seated,prone,supine,squat').split(',');
 const bodyName = arg('--body', 'a');
 
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.glb': 'model/gltf-binary' };
-const server = createServer((req, res) => {
-  const path = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!path.startsWith(root) || !existsSync(path)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS],
-});
+const rig = await openRig();
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('rig page error:', e.message));
-  await page.goto(`${base}/test-fixtures/synth/rig/rig.html`);
-  await page.waitForFunction(() => window.rigReady === true, null, { timeout: 60_000 });
   mkdirSync(join(out, 'frames'), { recursive: true });
   const cases = makeCases({ seed, count, tests, body: bodyName });
   const manifest = {
     format: 'goniocam-fixtures/1',
-    source:
-      `goniocam render rig (test-fixtures/synth), seed ${seed}, body ${bodyName}: the MakeHuman body from Debian assimp-testmodels ` +
-      '(CC0 MakeHuman export, rigged by shared/fixtures/makehuman-rigged/rig.py), posed in three.js and rendered in headless ' +
-      'Chromium (SwiftShader). Truth = the rotation the rig applied and joint centres projected through the render camera.',
+    source: rigSource(`seed ${seed}, body ${bodyName}`),
     cases: [],
   };
   const t0 = Date.now();
   for (const [i, c] of cases.entries()) {
-    const r = await page.evaluate((spec) => window.renderCase(spec), c.spec);
+    const r = await rig.render(c.spec);
     const file = `frames/${c.id}.png`;
-    writeFileSync(join(out, file), Buffer.from(r.png, 'base64'));
+    writeFileSync(join(out, file), r.png);
     manifest.cases.push({
       id: c.id,
       file,
@@ -77,8 +55,7 @@ try {
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   console.log(`wrote ${cases.length} cases to ${out} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 } finally {
-  await browser.close();
-  server.close();
+  await rig.close();
 }
 
 /** FPPA truth from the projected joint centres: 180° − hip–knee–ankle angle, + when the knee is medial. */
