@@ -11,15 +11,23 @@ import type { HipMethod } from './hip_rotation';
  * Neutral is the body's long axis (mid-shoulders → mid-hips) itself; the hip line only says which side
  * is lateral. Why not the hip line (what '2d-trunk-axis' reduces to): with the tested thigh pointing at
  * the camera, the tested hip joint is hidden under the thigh, and BlazePose places it ~5 px further
- * toward the head than the other hip (CI set, 24 cases) — on a hip line only ~40 px long that tilts the
- * whole frame by ~6–15°, always toward external rotation. The trunk axis is ~3× longer and its shoulder
- * end is in plain view, so the same hip error moves it by ≤ 3°.
+ * toward the head than the other hip (CI set, 24 cases); on a hip line only ~40 px long that turned the
+ * frame by up to 15° (−8° on average, toward external rotation, more at high internal rotation). The
+ * trunk axis is ~3× longer and its shoulder end is in plain view: the same hips move it by ≤ 3°.
  *
- * The shank is still knee → ankle: BlazePose's knee is the weak point of this view (placed ~15 px down
- * the shank and up to ~12 px to the side of it), and no other keypoint locates the shank's proximal end
- * better (hip → ankle, or the hip–knee midpoint, are wrong by up to 16° / 8° on the rig's true joints).
+ * The shank is still knee → ankle, and the knee is what limits this view now: with the thigh seen end-on
+ * BlazePose puts the knee ~13 px down the shank (its 3D world keypoints tilt the thigh toward the feet
+ * the same way, as if the hip were flexed less) and up to ~12 px to its side, which reads the shank ~7 %
+ * short with ±4° scatter. No other keypoint locates the shank's proximal end better (hip → ankle, or the
+ * hip–knee midpoint, are wrong by up to 16° / 8° on the rig's true joints). MoveNet Thunder's knees are
+ * better in this view: 1.6° MAE on the CI set with this method, against 3.3° for BlazePose full.
+ *
+ * Geometry alone (true joints): camera roll cancels; yaw and pitch skew the picture of the table, and
+ * perpendicular-to-the-trunk is not quite the picture of the hip line's direction: ≤ 2.2° on the CI
+ * renders, up to ~7° at high rotation with yaw and pitch both near ±15°. Taking the lateral direction
+ * from the shoulder line instead undoes that skew on true joints but adds the shoulders' noise: worse on
+ * the CI set with either model, so not used.
  */
-
 /**
  * Overhead, the trunk lies flat facing the camera: its length (hip centre → shoulder centre) is about
  * 1.5 shoulder widths (1.3–1.6 in the rig's renders, true and predicted; ~1.2–1.8 across adults). A
@@ -38,7 +46,10 @@ export const MAX_TRUNK_TO_SHOULDER_WIDTH = 2.5;
 export const MAX_THIGH_TO_TRUNK = 1.0;
 /** Hips closer than this fraction of the shank: a side view (as in hip_rotation.ts). */
 export const MIN_HIP_WIDTH_TO_SHANK_SUPINE = 0.2;
-/** A shank shorter than this fraction of the trunk points at the camera (overhead it is ~0.85). */
+/**
+ * Overhead the shank is ~0.85 of the trunk (0.62–1.1 predicted on the CI set); one shorter than this
+ * fraction points at the camera, or the model put knee and ankle on one spot (MoveNet did, once).
+ */
 export const MIN_SHANK_TO_TRUNK = 0.4;
 /** The hip line must cross the trunk axis at least this steeply (sine of the angle) to tell the sides. */
 export const MIN_HIP_LINE_ACROSS_TRUNK = 0.5;
@@ -79,8 +90,8 @@ export function supineRotationTrunk2D(pose: Pose, side: Side): Measurement<HipMe
   const hipWidth = length(sub(leg.hip, leg.otherHip));
   const trunk = length(sub(midpoint(leg.hip, leg.otherHip), shoulderMid));
   const shoulderWidth = length(sub(shoulders[0], shoulders[1]));
-  if (shank < 4)
-    return refuse('the shank is too small in the picture: move closer or use a higher resolution');
+  if (shank < 4 && trunk < 4 / MIN_SHANK_TO_TRUNK)
+    return refuse('the body is too small in the picture: move closer or use a higher resolution');
   if (hipWidth < MIN_HIP_WIDTH_TO_SHANK_SUPINE * shank) {
     return refuse(
       'the hips overlap in the picture: the camera sees the person from the side, not as the test needs',
@@ -100,7 +111,9 @@ export function supineRotationTrunk2D(pose: Pose, side: Side): Measurement<HipMe
     return refuse('the thigh is seen along its length: the camera is not above the knee; place it overhead');
   }
   if (shank < MIN_SHANK_TO_TRUNK * trunk) {
-    return refuse('the shank points at the camera: place the camera as the test shows');
+    return refuse(
+      `the shank looks too short (${shank.toFixed(0)} px for a ${trunk.toFixed(0)} px trunk): it points at the camera, or the knee or ankle was not found where it is`,
+    );
   }
   const frame = trunkFrame2D(leg.hip, leg.otherHip, shoulderMid);
   if ('reason' in frame) return refuse(frame.reason);
