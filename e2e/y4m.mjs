@@ -2,8 +2,10 @@
 // video (~0.5 MB per 640×480 frame), so it is generated at test time from committed images.
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { CLIP_FORMAT, sampleClip } from '../test-fixtures/synth/clip_timeline.mjs';
 
 /** Decode a .jpg/.png into RGBA. */
 export async function readRgba(path) {
@@ -110,6 +112,36 @@ export async function stillClip(
     Array.from({ length: frames }, () => frame),
   );
   return outPath;
+}
+
+/**
+ * A rendered guided-test clip (test-fixtures/synth/clips/<test>/clip.json) as a fake-camera y4m: its
+ * keyframes shown as the clip's timeline says, sampled at `fps` from startMs to endMs, fitted into
+ * width×height (default: the clip's own size). Each keyframe is converted once, so a long clip costs disk,
+ * not time: ~260 KB a frame at 480×360 (the whole 74 s clip at 15 fps is ~290 MB; pass a range for less).
+ * Resolves to the truth for what was written, times relative to the y4m's first frame:
+ * { path, fps, width, height, frames, series: [{ tMs, side, hipRotationDeg }], trials }.
+ */
+export async function clipY4m(clipJsonPath, outPath, { fps = 15, width, height, startMs, endMs } = {}) {
+  const clip = JSON.parse(await readFile(clipJsonPath, 'utf8'));
+  if (clip.format !== CLIP_FORMAT) throw new Error(`${clipJsonPath} is not a ${CLIP_FORMAT} clip`);
+  const w = width ?? clip.width;
+  const h = height ?? clip.height;
+  const { frames, series, trials } = sampleClip(clip, fps, { startMs, endMs });
+  const planes = new Map();
+  for (const k of new Set(frames)) {
+    const file = clip.keyframes[k].file;
+    if (basename(file) !== file) throw new Error(`keyframe file ${file} must sit beside clip.json`);
+    planes.set(k, toI420(await readRgba(join(dirname(clipJsonPath), file)), w, h));
+  }
+  await writeY4m(
+    outPath,
+    w,
+    h,
+    fps,
+    frames.map((k) => planes.get(k)),
+  );
+  return { path: outPath, fps, width: w, height: h, frames: frames.length, series, trials };
 }
 
 function clamp(v) {

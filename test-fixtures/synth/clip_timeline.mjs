@@ -1,0 +1,122 @@
+// The schedule of a guided-test trial clip (pure, no rendering): what the tested leg does when, which rendered
+// keyframe each moment shows, and the truth it carries. Used by clips.mjs (render + clip.json), e2e/y4m.mjs
+// (fake-camera clips at any fps) and scripts/record-replay.mjs (pose sequences).
+//
+// A person following the protocol hands-free: neutral while the app checks the setup, then per trial neutral,
+// a smooth turn to the end of range, a hold, a turn back; three internal (IR), then three external (ER)
+// trials per side, right side first. Only distinct poses are rendered: each ramp is a few fixed steps shared
+// by a side's three trials of one direction, each hold and each neutral one frame.
+
+export const CLIP_FORMAT = 'goniocam-clip/1';
+
+/** Neutral at the start of each side: the protocol's setup check and first neutral. */
+export const SIDE_START_NEUTRAL_MS = 2500;
+export const TRIAL_NEUTRAL_MS = 1500;
+export const RAMP_MS = 800;
+export const HOLD_MS = 2500;
+/** Neutral after the last trial, so the last return is seen settled. */
+export const END_NEUTRAL_MS = 1500;
+/** Intermediate poses per ramp (the ramp shows each for RAMP_MS / RAMP_STEPS, then the peak). */
+export const RAMP_STEPS = 4;
+
+/**
+ * Peak rotations per side and direction, three trials each (internal +, external −). Right IR normal,
+ * left IR under the 35° functional minimum, so replays exercise the feedback; each trial a little different.
+ */
+export const DEFAULT_PEAKS = {
+  right: { internal: [40, 38, 41], external: [-35, -33, -36] },
+  left: { internal: [26, 28, 27], external: [-40, -38, -41] },
+};
+
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/**
+ * The whole clip: keyframes [{ side, hipRotationDeg }] (distinct poses), timeline [{ startMs, endMs,
+ * keyframe, side }] (contiguous from 0), trials [{ side, direction, trial, peakDeg, rampStartMs,
+ * holdStartMs, holdEndMs, returnedMs }] and durationMs.
+ */
+export function buildSchedule(peaks = DEFAULT_PEAKS) {
+  const keyframes = [];
+  const keyOf = new Map();
+  const key = (side, deg) => {
+    const k = `${side}:${round1(deg)}`;
+    if (!keyOf.has(k)) {
+      keyOf.set(k, keyframes.length);
+      keyframes.push({ side, hipRotationDeg: round1(deg) });
+    }
+    return keyOf.get(k);
+  };
+  const timeline = [];
+  const trials = [];
+  let t = 0;
+  const show = (side, deg, ms) => {
+    timeline.push({ startMs: t, endMs: t + ms, keyframe: key(side, deg), side });
+    t += ms;
+  };
+  for (const side of ['right', 'left']) {
+    show(side, 0, SIDE_START_NEUTRAL_MS);
+    for (const direction of ['internal', 'external']) {
+      const list = peaks[side][direction];
+      const mean = list.reduce((a, b) => a + b, 0) / list.length;
+      // Ramp steps shared by the three trials: evenly spaced toward their mean peak, rounded to 0.5°.
+      const steps = Array.from({ length: RAMP_STEPS }, (_, i) => Math.round(((mean * (i + 1)) / (RAMP_STEPS + 1)) * 2) / 2);
+      const stepMs = RAMP_MS / RAMP_STEPS;
+      list.forEach((peakDeg, i) => {
+        show(side, 0, TRIAL_NEUTRAL_MS);
+        const rampStartMs = t;
+        for (const s of steps) show(side, s, stepMs);
+        const holdStartMs = t;
+        show(side, peakDeg, HOLD_MS);
+        const holdEndMs = t;
+        for (const s of [...steps].reverse()) show(side, s, stepMs);
+        trials.push({ side, direction, trial: i + 1, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs: t });
+      });
+    }
+  }
+  show('left', 0, END_NEUTRAL_MS);
+  return { keyframes, timeline, trials, durationMs: t };
+}
+
+/** The timeline segment shown at tMs (the last one past the end). */
+export function segmentAt(timeline, tMs) {
+  let lo = 0;
+  let hi = timeline.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (timeline[mid].startMs <= tMs) lo = mid;
+    else hi = mid - 1;
+  }
+  return timeline[lo];
+}
+
+/**
+ * Sample a clip at `fps` from startMs (default 0) to endMs (default the end): frame n is the moment
+ * startMs + n·1000/fps. Returns the keyframe index per frame, the truth series [{ tMs, side,
+ * hipRotationDeg }] — the rotation each frame really shows (ramps step through their rendered poses, they
+ * are not interpolated) — and the trials wholly inside the range; all times relative to startMs.
+ */
+export function sampleClip({ keyframes, timeline, trials = [], durationMs }, fps, { startMs = 0, endMs = durationMs } = {}) {
+  if (!(fps > 0)) throw new Error(`fps must be positive, got ${fps}`);
+  if (!(startMs >= 0 && endMs <= durationMs && startMs < endMs))
+    throw new Error(`range ${startMs}–${endMs} ms is not inside the clip (0–${durationMs} ms)`);
+  const n = Math.floor(((endMs - startMs) * fps) / 1000);
+  const frames = [];
+  const series = [];
+  for (let i = 0; i < n; i++) {
+    const tMs = Math.round((i * 1000) / fps);
+    const seg = segmentAt(timeline, startMs + tMs);
+    frames.push(seg.keyframe);
+    series.push({ tMs, side: seg.side, hipRotationDeg: keyframes[seg.keyframe].hipRotationDeg });
+  }
+  const shift = (t) => t - startMs;
+  const inside = trials
+    .filter((t) => t.rampStartMs >= startMs && t.returnedMs <= endMs)
+    .map((t) => ({
+      ...t,
+      rampStartMs: shift(t.rampStartMs),
+      holdStartMs: shift(t.holdStartMs),
+      holdEndMs: shift(t.holdEndMs),
+      returnedMs: shift(t.returnedMs),
+    }));
+  return { frames, series, trials: inside };
+}

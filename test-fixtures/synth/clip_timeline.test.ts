@@ -1,0 +1,128 @@
+// The trial clips' schedule, the committed clips agreeing with it, and a y4m built from one.
+import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PEAKS,
+  HOLD_MS,
+  RAMP_MS,
+  buildSchedule,
+  sampleClip,
+  segmentAt,
+} from './clip_timeline.mjs';
+import { clipY4m } from '../../e2e/y4m.mjs';
+
+interface Trial {
+  side: string;
+  direction: string;
+  trial: number;
+  peakDeg: number;
+  rampStartMs: number;
+  holdStartMs: number;
+  holdEndMs: number;
+  returnedMs: number;
+}
+
+describe('the trial schedule', () => {
+  const s = buildSchedule();
+
+  it('runs right IR ×3, right ER ×3, left IR ×3, left ER ×3 with the given peaks', () => {
+    expect(s.trials.map((t: Trial) => `${t.side} ${t.direction} ${t.trial}`)).toEqual(
+      ['right', 'left'].flatMap((side) =>
+        ['internal', 'external'].flatMap((d) => [1, 2, 3].map((n) => `${side} ${d} ${n}`)),
+      ),
+    );
+    expect(s.trials.map((t: Trial) => t.peakDeg)).toEqual([
+      ...DEFAULT_PEAKS.right.internal,
+      ...DEFAULT_PEAKS.right.external,
+      ...DEFAULT_PEAKS.left.internal,
+      ...DEFAULT_PEAKS.left.external,
+    ]);
+  });
+
+  it('holds each peak for the hold time after a ramp, and starts and ends in neutral', () => {
+    for (const t of s.trials as Trial[]) {
+      expect(t.holdStartMs - t.rampStartMs).toBe(RAMP_MS);
+      expect(t.holdEndMs - t.holdStartMs).toBe(HOLD_MS);
+      expect(t.returnedMs - t.holdEndMs).toBe(RAMP_MS);
+      const held = segmentAt(s.timeline, t.holdStartMs + HOLD_MS / 2);
+      expect(s.keyframes[held.keyframe].hipRotationDeg).toBe(t.peakDeg);
+      expect(held.side).toBe(t.side);
+    }
+    expect(s.keyframes[s.timeline[0].keyframe].hipRotationDeg).toBe(0);
+    expect(s.keyframes[s.timeline.at(-1).keyframe].hipRotationDeg).toBe(0);
+    expect(s.trials[0].rampStartMs).toBeGreaterThanOrEqual(2500 + 1500);
+  });
+
+  it('has a contiguous timeline whose ramps move monotonically toward the peak', () => {
+    s.timeline.forEach((seg: { startMs: number; endMs: number }, i: number) => {
+      expect(seg.endMs).toBeGreaterThan(seg.startMs);
+      if (i > 0) expect(seg.startMs).toBe(s.timeline[i - 1].endMs);
+    });
+    for (const t of s.trials as Trial[]) {
+      const up = s.timeline.filter(
+        (g: { startMs: number }) => g.startMs >= t.rampStartMs && g.startMs <= t.holdStartMs,
+      );
+      const degs = up.map((g: { keyframe: number }) => Math.abs(s.keyframes[g.keyframe].hipRotationDeg));
+      expect(degs).toEqual([...degs].sort((a, b) => a - b));
+    }
+  });
+
+  it('samples at any fps, and a range gives times relative to its start', () => {
+    const at10 = sampleClip(s, 10);
+    expect(at10.frames).toHaveLength(Math.floor(s.durationMs / 100));
+    expect(at10.series[41]).toEqual({ tMs: 4100, side: 'right', hipRotationDeg: 8 });
+    const part = sampleClip(s, 20, { startMs: 4000, endMs: 8100 });
+    expect(part.series[0]!.tMs).toBe(0);
+    expect(part.trials).toEqual([
+      { ...s.trials[0], rampStartMs: 0, holdStartMs: 800, holdEndMs: 3300, returnedMs: 4100 },
+    ]);
+    expect(() => sampleClip(s, 0)).toThrow(/fps/);
+    expect(() => sampleClip(s, 10, { startMs: 0, endMs: s.durationMs + 1 })).toThrow(/not inside/);
+  });
+});
+
+describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
+  const dir = new URL(`./clips/${test}/`, import.meta.url).pathname;
+  const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));
+
+  it('matches the schedule, lists its frames at its fps, and has every keyframe file', () => {
+    const s = buildSchedule();
+    expect(clip.format).toBe('goniocam-clip/1');
+    expect(clip.timeline).toEqual(s.timeline);
+    expect(clip.truth.trials).toEqual(s.trials);
+    const { frames, series } = sampleClip(clip, clip.fps);
+    expect(clip.frames).toEqual(frames);
+    expect(clip.truth.series).toEqual(series);
+    for (const k of clip.keyframes) expect(existsSync(join(dir, k.file))).toBe(true);
+  });
+
+  it('keeps the tested knee put while the rotation changes (truth joints)', () => {
+    for (const side of ['left', 'right']) {
+      const ks = clip.keyframes.filter((k: { side: string }) => k.side === side);
+      const knees = ks.map((k: { joints2d: Record<string, number[]> }) => k.joints2d[`${side}_knee`]!);
+      for (const [x, y] of knees) {
+        expect(Math.abs(x - knees[0][0])).toBeLessThan(0.5);
+        expect(Math.abs(y - knees[0][1])).toBeLessThan(0.5);
+      }
+    }
+  });
+});
+
+describe('clipY4m', () => {
+  it('writes the sampled frames of a clip range as a y4m and returns their truth', async () => {
+    const clipPath = new URL('./clips/seated/clip.json', import.meta.url).pathname;
+    const out = join(mkdtempSync(join(tmpdir(), 'goniocam-clip-')), 'part.y4m');
+    const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 4000, endMs: 5000 });
+    expect(r.frames).toBe(10);
+    expect(r.series.map((p) => p.hipRotationDeg)).toEqual([8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40]);
+    const header = Buffer.alloc(64);
+    const fd = openSync(out, 'r');
+    readSync(fd, header, 0, 64, 0);
+    closeSync(fd);
+    expect(header.toString('latin1').split('\n')[0]).toBe('YUV4MPEG2 W160 H120 F10:1 Ip A1:1 C420jpeg');
+    const headerLen = header.indexOf(0x0a) + 1;
+    expect(statSync(out).size).toBe(headerLen + 10 * ('FRAME\n'.length + 160 * 120 * 1.5));
+  });
+});
