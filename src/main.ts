@@ -13,7 +13,7 @@ const session = new LiveSession({ bench: launch.bench });
 // By default the model goniocam's accuracy was measured with (README); ?model= or the settings change it.
 session.model = launch.model ?? TEST_MODEL;
 if (launch.backend) session.backend = launch.backend;
-const guided = new GuidedSession(session);
+const guided = new GuidedSession(session, { pinnedModel: launch.model !== undefined });
 if (launch.test) guided.test = launch.test;
 
 export default mount(App, { target, props: { session, guided, launch } });

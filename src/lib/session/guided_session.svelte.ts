@@ -4,11 +4,12 @@
 import { finishHip, hipProtocol, skipStep, type HipState } from '../protocols/hip_guided';
 import type { Direction, HipTestId, HipTestResult, Prompt } from '../protocols/types';
 import { ProtocolRunner } from '../pipeline/run_protocol';
+import { TEST_MODELS } from '../pipeline/test_models';
 import type { Pose, Side } from '../types';
 import type { LiveSession } from './live_session.svelte';
 import { Voice } from './voice.svelte';
 
-/** The model goniocam's accuracy figures were measured with (README): guided tests use it by default. */
+/** The app's default model before a test picks its own (pipeline/test_models.ts). */
 export const TEST_MODEL = 'blazepose-full';
 
 export class GuidedSession {
@@ -27,9 +28,12 @@ export class GuidedSession {
   #runner: ProtocolRunner<HipState, HipTestResult> | null = null;
   #unsubscribe: (() => void) | null = null;
   #lastTMs = 0;
+  /** A model named in the URL (?model=) overrides the per-test choice. */
+  readonly #pinnedModel: boolean;
 
-  constructor(live: LiveSession) {
+  constructor(live: LiveSession, opts: { pinnedModel?: boolean } = {}) {
     this.#live = live;
+    this.#pinnedModel = opts.pinnedModel ?? false;
   }
 
   /** Start (or restart) the chosen test; opens the camera if nothing is playing. */
@@ -43,7 +47,11 @@ export class GuidedSession {
     const protocol = hipProtocol({ test: this.test, sides, directions });
     this.#unsubscribe = this.#live.addPoseListener((pose, tMs) => this.#onPose(protocol, pose, tMs));
     this.running = true;
+    const model = TEST_MODELS[this.test];
+    const switchModel = !this.#pinnedModel && this.#live.model !== model;
+    if (switchModel) this.#live.model = model;
     if (this.#live.source === 'none' || this.#live.status === 'error') await this.#live.startCamera();
+    else if (switchModel) await this.#live.applySettings();
   }
 
   skip(): void {
