@@ -12,6 +12,8 @@ import { refuse } from './result';
  * but when the body is turned to the camera it shows up as both knees sliding the same way in the
  * picture, and each leg's FPPA then mixes in that forward travel (one knee looks valgus, the other
  * varus). A large common shift therefore says "this view cannot give FPPA", whatever the thresholds.
+ * Unequal valgus leaks half its left/right difference in here (small: 0.02 of a leg for 8° vs 20° at
+ * 0.3 depth).
  * With m = medial displacement per leg: leftward shift of the left knee is −m_left, of the right +m_right.
  */
 export function kneeCommonShift(pose: Pose, legLengthPx?: number): RatioMeasurement<'2d-knee-common-shift'> {
