@@ -148,6 +148,8 @@ describe('squat protocol: reps and values', () => {
     expect(r.reps).toHaveLength(5);
     expect(fppaOf(r, 'left')).toMatchObject({ n: 0, mean: null, reason: /turned to the camera/ });
     expect(r.legs.right!.medialKneeDisplacement.reason).toMatch(/turned to the camera/);
+    expect(r.trunkLeanDeg).toMatchObject({ n: 0, reason: /turned to the camera/ });
+    expect(r.depth.n).toBe(5); // depth does not depend on the view
     expect(r.fppaAsymmetry).toMatchObject({ ok: false, reason: /no left FPPA/ });
     expect(ids.filter((id) => id === 'squat-turned')).toHaveLength(1);
   });

@@ -25,7 +25,7 @@ describe('measureSquatFrame', () => {
     expect(f.kneeCommonShift).toMatchObject({ ok: true, value: expect.closeTo((m(4) - m(12)) / 2, 9) });
   });
 
-  it('refuses the knee values of a turned body, with the size of the shift in the reason', () => {
+  it('refuses knee values and trunk lean of a turned body, with the size of the shift in the reason', () => {
     const f = measureSquatFrame(
       frontalSquatPose({ depth: 0.3, kneeShift: 0.2 }),
       base,
@@ -34,7 +34,8 @@ describe('measureSquatFrame', () => {
     ) as SquatFrame;
     expect(f.legs.left!.fppaDeg).toMatchObject({ ok: false, reason: /20% of a leg.*turned to the camera/ });
     expect(f.legs.right!.medialKneeDisplacement.ok).toBe(false);
-    expect(f.trunkLeanDeg.ok).toBe(true);
+    // A forward-bending trunk looks like a sideways lean in a turned view: refused too.
+    expect(f.trunkLeanDeg).toMatchObject({ ok: false, reason: /turned to the camera/ });
   });
 
   it('measures only the standing leg of a single-leg squat and skips the two-knee check', () => {

@@ -42,9 +42,11 @@ export function measureSquatFrame(
   let frontal: string | null = null;
   if (view.view !== 'frontal') frontal = `needs a frontal view: ${view.reason}`;
   else if (shift.ok && Math.abs(shift.value) > SQUAT_LIMITS.maxKneeCommonShift.value)
+    // Forward movement (knees over the toes, the trunk bending forward) then shows up as sideways
+    // movement in the picture: knee angles and lateral trunk lean both stop meaning what they say.
     frontal =
       `both knees moved ${Math.round(Math.abs(shift.value) * 100)}% of a leg the same way: the body is ` +
-      'turned to the camera, so the knee angle would mix in forward knee travel';
+      'turned to the camera, so sideways angles would mix in forward movement';
   const legs: Partial<Record<Side, LegFrame>> = {};
   for (const side of measuredLegs(variant)) {
     legs[side] = {
@@ -60,10 +62,7 @@ export function measureSquatFrame(
     depth: drop.value,
     depthConfidence: drop.confidence,
     legs,
-    trunkLeanDeg:
-      view.view === 'frontal'
-        ? fromAngle(trunkLeanFrontal(pose))
-        : missing(`needs a frontal view: ${view.reason}`),
+    trunkLeanDeg: frontal ? missing(frontal) : fromAngle(trunkLeanFrontal(pose)),
     kneeCommonShift: shift,
   };
 }
