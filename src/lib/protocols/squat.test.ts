@@ -142,7 +142,7 @@ describe('squat protocol: reps and values', () => {
 
   it('refuses FPPA when both knees slide the same way (a body turned to the camera), but counts the reps', () => {
     const { ids, result } = replay(
-      squatScript(five({ depth: 0.4, fppaDeg: { left: 10, right: 10 }, kneeShift: 0.15 })),
+      squatScript(five({ depth: 0.4, fppaDeg: { left: 20, right: 10 }, kneeShift: 0.15 })),
     );
     const r = result!;
     expect(r.reps).toHaveLength(5);

@@ -6,14 +6,20 @@ import type { RepValue, SquatFrame } from './squat_types';
 const v = (value: number): RepValue => ({ ok: true, value, confidence: 0.9 });
 const no = (reason: string): RepValue => ({ ok: false, reason });
 
-function frame(tMs: number, depth: number, fppa: RepValue, medial: RepValue = v(depth / 10)): SquatFrame {
+function frame(
+  tMs: number,
+  depth: number,
+  fppa: RepValue,
+  medial: RepValue = v(depth / 10),
+  shift = 0,
+): SquatFrame {
   return {
     tMs,
     depth,
     depthConfidence: 0.9,
     legs: { left: { fppaDeg: fppa, medialKneeDisplacement: medial, footTurnOutDeg: no('no 3D') } },
     trunkLeanDeg: v(depth * 10),
-    kneeCommonShift: v(0),
+    kneeCommonShift: v(shift),
   };
 }
 
@@ -40,6 +46,14 @@ describe('repValues', () => {
     const frames = [frame(100, 0.1, v(3)), frame(300, 0.5, no('the thigh points at the camera'))];
     const r = repValues(rep, frames, ['left'], 0.6);
     expect(r.legs.left).toMatchObject({ fppaDeg: no('the thigh points at the camera'), fppaAtDepth: null });
+  });
+
+  it('asks no shallower frame once the bottom shows a body turned to the camera', () => {
+    const turned = no('both knees moved 12% of a leg the same way: the body is turned to the camera');
+    const frames = [frame(200, 0.4, v(9), v(0.04), 0.06), frame(300, 0.5, turned, turned, 0.12)];
+    const r = repValues(rep, frames, ['left'], 0.6);
+    expect(r.legs.left).toMatchObject({ fppaDeg: turned, medialKneeDisplacement: turned, fppaAtDepth: null });
+    expect(r.kneeCommonShift).toEqual(v(0.12));
   });
 
   it('says so when no frame was measured or a leg was never seen', () => {

@@ -1,5 +1,6 @@
 // A counted rep + the frames it was made of → the rep's values (squat_types.ts SquatRep). Pure.
 import type { Side } from '../types';
+import { SQUAT_LIMITS } from './squat_limits';
 import type { Rep } from './squat_reps';
 import type { LegFrame, LegRep, RepValue, SquatFrame, SquatRep } from './squat_types';
 
@@ -7,7 +8,9 @@ import type { LegFrame, LegRep, RepValue, SquatFrame, SquatRep } from './squat_t
  * FPPA and knee displacement are read at the deepest frame that could measure them, but only among
  * frames at least `bottomBand` of the rep's deepest hip drop: a value from the first centimetres of
  * the descent is not "at the deepest point", so then the reason from the bottom is reported instead.
- * Trunk lean, foot turn-out and the turned-body check come from the deepest frame itself.
+ * Trunk lean, foot turn-out and the turned-body check come from the deepest frame itself. A body
+ * turned to the camera stays turned for the whole rep; the knees only show it once they have travelled
+ * forward, so when the deepest frame says "turned", the shallower frames are not asked either.
  */
 export function repValues(
   rep: Rep,
@@ -21,7 +24,10 @@ export function repValues(
     const none: RepValue = { ok: false, reason: 'no frame of this rep was measured' };
     return { ...base, depth: none, trunkLeanDeg: none, kneeCommonShift: none, legs: {} };
   }
-  const band = frames.filter((f) => f.depth >= bottomBand * bottom.depth);
+  const turned =
+    bottom.kneeCommonShift.ok &&
+    Math.abs(bottom.kneeCommonShift.value) > SQUAT_LIMITS.maxKneeCommonShift.value;
+  const band = turned ? [] : frames.filter((f) => f.depth >= bottomBand * bottom.depth);
   const out: Partial<Record<Side, LegRep>> = {};
   for (const side of legs) {
     const atBottom = bottom.legs[side];
