@@ -1,0 +1,131 @@
+// npm run fixtures:replay [-- seated supine prone]
+// Runs the real pose model (BlazePose full, tfjs wasm in Node, One Euro smoothing on as in the app) over each
+// rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
+// and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
+// what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
+import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
+import type { JointName, Pose } from '../src/lib/types';
+import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
+
+const root = new URL('..', import.meta.url).pathname;
+const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone'];
+const MODEL = 'blazepose-full';
+
+/** What the protocols and geometry read (head for trunk lean and facing, legs and feet); the rest is dropped. */
+const KEPT: readonly JointName[] = [
+  'nose',
+  'left_ear',
+  'right_ear',
+  'left_shoulder',
+  'right_shoulder',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+];
+
+interface Clip {
+  width: number;
+  height: number;
+  fps: number;
+  keyframes: { file: string }[];
+  frames: number[];
+  truth: { series: { tMs: number }[]; trials: unknown[] };
+}
+
+const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Rounded to what the tests can tell apart (0.1 px, 0.001 for scores and metres): a tenth of the size. */
+function compact(pose: Pose): Pose {
+  const joints: Pose['joints'] = Object.fromEntries(
+    KEPT.flatMap((n) => {
+      const j = pose.joints[n];
+      return j ? [[n, { x: r(j.x, 1), y: r(j.y, 1), score: r(j.score, 3) }]] : [];
+    }),
+  );
+  const world: Pose['world'] = pose.world
+    ? Object.fromEntries(
+        KEPT.flatMap((n) => {
+          const j = pose.world![n];
+          return j ? [[n, { x: r(j.x, 3), y: r(j.y, 3), z: r(j.z, 3), score: r(j.score, 3) }]] : [];
+        }),
+      )
+    : undefined;
+  return {
+    tMs: pose.tMs,
+    width: pose.width,
+    height: pose.height,
+    joints,
+    ...(world ? { world } : {}),
+    score: r(pose.score, 3),
+    model: pose.model,
+  };
+}
+
+const estimator = await createNodeEstimator(MODEL, { smoothing: true });
+try {
+  mkdirSync(join(root, 'test-fixtures/replay'), { recursive: true });
+  for (const test of tests) {
+    const clipDir = join(root, 'test-fixtures/synth/clips', test);
+    const clip = JSON.parse(readFileSync(join(clipDir, 'clip.json'), 'utf8')) as Clip;
+    const images = new Map<number, RgbImage>();
+    for (const k of new Set(clip.frames))
+      images.set(k, await decodeImageFile(join(clipDir, clip.keyframes[k]!.file)));
+    estimator.reset();
+    const poses: (Pose | null)[] = [];
+    const t0 = Date.now();
+    for (const [i, k] of clip.frames.entries()) {
+      const tensor = imageToTensor(images.get(k)!);
+      try {
+        const pose = await estimator.estimate(tensor, clip.truth.series[i]!.tMs);
+        poses.push(pose ? compact(pose) : null);
+      } finally {
+        tensor.dispose();
+      }
+    }
+    const out = {
+      format: POSE_SEQUENCE_FORMAT,
+      source:
+        `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app) run by scripts/record-replay.ts over ` +
+        `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body) at ${clip.fps} fps; ` +
+        `joints kept: ${KEPT.join(', ')}`,
+      model: MODEL,
+      test,
+      fps: clip.fps,
+      truth: clip.truth,
+      poses,
+    };
+    const path = join(root, 'test-fixtures/replay', `${test}.poses.json`);
+    writeFileSync(path, compactJson(out) + '\n');
+    const found = poses.filter(Boolean).length;
+    console.log(
+      `${test}: ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
+    );
+  }
+} finally {
+  estimator.dispose();
+}
+
+/** Pretty at the top, one line per array element (a pose per line). */
+function compactJson(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
+    return `[\n${value.map((v) => `${indent} ${JSON.stringify(v)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const inner = Object.entries(value).map(
+      ([k, v]) => `${indent} ${JSON.stringify(k)}: ${compactJson(v, `${indent} `)}`,
+    );
+    return `{\n${inner.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
