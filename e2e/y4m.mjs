@@ -127,7 +127,10 @@ export async function clipY4m(clipJsonPath, outPath, { fps = 15, width, height, 
   if (clip.format !== CLIP_FORMAT) throw new Error(`${clipJsonPath} is not a ${CLIP_FORMAT} clip`);
   const w = width ?? clip.width;
   const h = height ?? clip.height;
-  const { frames, series, trials } = sampleClip(clip, fps, { startMs, endMs });
+  const { frames, series, trials } = sampleClip({ ...clip, trials: clip.truth.trials }, fps, {
+    startMs,
+    endMs,
+  });
   const planes = new Map();
   for (const k of new Set(frames)) {
     const file = clip.keyframes[k].file;

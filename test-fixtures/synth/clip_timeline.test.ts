@@ -114,15 +114,18 @@ describe('clipY4m', () => {
   it('writes the sampled frames of a clip range as a y4m and returns their truth', async () => {
     const clipPath = new URL('./clips/seated/clip.json', import.meta.url).pathname;
     const out = join(mkdtempSync(join(tmpdir(), 'goniocam-clip-')), 'part.y4m');
-    const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 4000, endMs: 5000 });
-    expect(r.frames).toBe(10);
-    expect(r.series.map((p) => p.hipRotationDeg)).toEqual([8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40]);
+    const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 3900, endMs: 8300 });
+    expect(r.frames).toBe(44);
+    expect(r.series.slice(0, 12).map((p) => p.hipRotationDeg)).toEqual([0, 8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40, 40]);
+    expect(r.trials).toEqual([
+      expect.objectContaining({ side: 'right', direction: 'internal', trial: 1, peakDeg: 40, rampStartMs: 100, holdStartMs: 900 }),
+    ]);
     const header = Buffer.alloc(64);
     const fd = openSync(out, 'r');
     readSync(fd, header, 0, 64, 0);
     closeSync(fd);
     expect(header.toString('latin1').split('\n')[0]).toBe('YUV4MPEG2 W160 H120 F10:1 Ip A1:1 C420jpeg');
     const headerLen = header.indexOf(0x0a) + 1;
-    expect(statSync(out).size).toBe(headerLen + 10 * ('FRAME\n'.length + 160 * 120 * 1.5));
+    expect(statSync(out).size).toBe(headerLen + 44 * ('FRAME\n'.length + 160 * 120 * 1.5));
   });
 });
