@@ -1,5 +1,6 @@
 // npm run fixtures:replay [-- seated supine prone]
-// Runs the real pose model (BlazePose full, tfjs wasm in Node, One Euro smoothing on as in the app) over each
+// Runs the real pose model each test uses in the app (src/lib/pipeline/test_models.ts; tfjs wasm in Node, One
+// Euro smoothing on as in the app) over each
 // rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
 // and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
 // what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
@@ -9,10 +10,10 @@ import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator'
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
 import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
+import { TEST_MODELS } from '../src/lib/pipeline/test_models';
 
 const root = new URL('..', import.meta.url).pathname;
 const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone'];
-const MODEL = 'blazepose-full';
 
 /** What the protocols and geometry read (head for trunk lean and facing, legs and feet); the rest is dropped. */
 const KEPT: readonly JointName[] = [
@@ -71,10 +72,12 @@ function compact(pose: Pose): Pose {
   };
 }
 
-const estimator = await createNodeEstimator(MODEL, { smoothing: true });
-try {
-  mkdirSync(join(root, 'test-fixtures/replay'), { recursive: true });
-  for (const test of tests) {
+mkdirSync(join(root, 'test-fixtures/replay'), { recursive: true });
+for (const test of tests) {
+  const MODEL = TEST_MODELS[test as keyof typeof TEST_MODELS];
+  if (!MODEL) throw new Error(`unknown test ${test}`);
+  const estimator = await createNodeEstimator(MODEL, { smoothing: true });
+  try {
     const clipDir = join(root, 'test-fixtures/synth/clips', test);
     const clip = JSON.parse(readFileSync(join(clipDir, 'clip.json'), 'utf8')) as Clip;
     const images = new Map<number, RgbImage>();
@@ -108,11 +111,11 @@ try {
     writeFileSync(path, compactJson(out) + '\n');
     const found = poses.filter(Boolean).length;
     console.log(
-      `${test}: ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
+      `${test} (${MODEL}): ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
     );
+  } finally {
+    estimator.dispose();
   }
-} finally {
-  estimator.dispose();
 }
 
 /** Pretty at the top, one line per array element (a pose per line). */

@@ -2,6 +2,8 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
+import { SquatSession } from './lib/session/squat_session.svelte';
+import { Voice } from './lib/session/voice.svelte';
 import { readLaunchOptions } from './ui/launch_options';
 import './ui/global.css';
 
@@ -13,7 +15,10 @@ const session = new LiveSession({ bench: launch.bench });
 // By default the model goniocam's accuracy was measured with (README); ?model= or the settings change it.
 session.model = launch.model ?? TEST_MODEL;
 if (launch.backend) session.backend = launch.backend;
-const guided = new GuidedSession(session, { pinnedModel: launch.model !== undefined });
+const voice = new Voice();
+const pinned = { pinnedModel: launch.model !== undefined };
+const guided = new GuidedSession(session, voice, pinned);
+const squat = new SquatSession(session, voice, pinned);
 if (launch.test) guided.test = launch.test;
 
-export default mount(App, { target, props: { session, guided, launch } });
+export default mount(App, { target, props: { session, guided, squat, launch } });

@@ -1,7 +1,7 @@
 // The pose model each test uses: the one it measured most accurately with on the render rig
 // (README, Ground truth and accuracy; `npm run accuracy -- --model M`). The app's guided tests and the
 // CLI's default both read this table, so the accuracy figures are the app's.
-import type { TestId } from '../protocols/types';
+import type { HipTestId, TestId } from '../protocols/types';
 import type { ModelId } from '../types';
 
 export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
@@ -14,4 +14,19 @@ export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
   // Heels and toes (foot turn-out) exist only in BlazePose's 33 landmarks.
   squat: 'blazepose-full',
   stand: 'blazepose-full',
+};
+
+/**
+ * Whether a test can measure external rotation with its model, and why not. Supine 90/90 seen from above:
+ * with the foot turned inward past ~25° the raised thigh hides the knee (MoveNet Thunder's knee score falls
+ * to 0.1–0.2) or the model pulls the knee onto the shank (BlazePose), on the rig's trial clips
+ * (test-fixtures/replay/supine.poses.json); the seated test measures it instead.
+ */
+export const EXTERNAL_ROTATION: Readonly<Record<HipTestId, { ok: true } | { ok: false; why: string }>> = {
+  seated: { ok: true },
+  supine: {
+    ok: false,
+    why: 'From above, the raised thigh hides the knee once the foot turns inward, so goniocam cannot measure external rotation in this position: use the seated test for it.',
+  },
+  prone: { ok: true },
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runProtocol } from '../pipeline/run_protocol';
 import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
+import { measureHipRotation } from '../geometry';
+import { PLACEMENT } from './scripted_person';
 import { finishHip, hipProtocol, hipResult, initHip, skipStep, stepHip } from './hip_guided';
 import { scriptedFrames, standardTrials, type Perturbation, type ScriptedTrial } from './scripted_person';
 import type { CompensationKind, HipTestId, Trial } from './types';
@@ -28,13 +30,30 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('a full %s test, hands-f
       expect(trialLines.slice(i, i + 3)).toEqual([expect.stringMatching(/^move-/), 'hold', 'trial-done']);
   });
 
-  it('reports each side and direction as the mean of 3 trials, within 1° of the script', () => {
+  it('reports each side and direction as the mean of its 3 held values (and within 1.5° of the truth)', () => {
     const r = run.result!;
+    // What a perfect protocol reports: the geometry's own reading of each held pose, averaged. The truth
+    // differs from it only by the geometry's perspective error at this placement (prone: up to ~1°).
+    const held = (side: 'left' | 'right', peak: number) => {
+      const reads = [-0.8, 0, 0.8].map((d) => {
+        const m = measureHipRotation(
+          synthPose(test, side, peak + d, PLACEMENTS[PLACEMENT[test]]!),
+          test,
+          side,
+        );
+        if (!m.ok) throw new Error(m.reason);
+        return m.valueDeg;
+      });
+      return reads.reduce((a, b) => a + b, 0) / reads.length;
+    };
     const expectSide = (side: 'left' | 'right', ir: number, er: number) => {
-      expect(r.sides[side]!.internal!.valueDeg!).toBeCloseTo(ir, 0);
-      expect(r.sides[side]!.external!.valueDeg!).toBeCloseTo(er, 0);
+      const dir = r.sides[side]!;
+      expect(Math.abs(dir.internal!.valueDeg! - held(side, ir))).toBeLessThan(0.5);
+      expect(Math.abs(dir.external!.valueDeg! + held(side, -er))).toBeLessThan(0.5);
+      expect(Math.abs(dir.internal!.valueDeg! - ir)).toBeLessThan(1.5);
+      expect(Math.abs(dir.external!.valueDeg! - er)).toBeLessThan(1.5);
       for (const d of ['internal', 'external'] as const) {
-        const dr = r.sides[side]![d]!;
+        const dr = dir[d]!;
         expect(dr.rule).toBe('mean of 3 trials');
         expect(dr.trials).toHaveLength(3);
         expect(dr.trials.every((x) => x.valid && x.compensations.length === 0)).toBe(true);

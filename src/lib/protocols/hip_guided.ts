@@ -55,8 +55,10 @@ export interface HipState {
   /** Setup: since when the start position has held. */
   readonly readySinceMs: number | null;
   readonly neutral: NeutralRef | null;
-  /** Attempts started for the current step. */
+  /** Attempts recorded (valid or voided) for the current step. */
   readonly attempt: number;
+  /** Farthest the leg has gone in the tested direction this trial (degrees past neutral). */
+  readonly trialPeakDeg: number;
   readonly trialStartMs: number;
   readonly compensations: readonly Compensation[];
   readonly trials: readonly Trial[];
@@ -101,6 +103,7 @@ export function initHip(opts: HipOptions, tMs: number): HipState {
     readySinceMs: null,
     neutral: null,
     attempt: 0,
+    trialPeakDeg: 0,
     trialStartMs: tMs,
     compensations: [],
     trials: [],
@@ -230,7 +233,7 @@ function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
     return {
       ...to(s, 'move', tMs),
       neutral: ref,
-      attempt: s.attempt + 1,
+      trialPeakDeg: 0,
       trialStartMs: tMs,
       compensations: [],
     };
@@ -255,11 +258,12 @@ function trial(
     const c = outOfFrame(problem ?? 'no pose', gap, TIMING.dropoutMs.value, TIMING.dropoutMs.source, tMs);
     return voidTrial(s, mergeCompensations(s.compensations, [c]), tMs, sp, c.message);
   }
+  const sign = cur.direction === 'internal' ? 1 : -1;
+  s = { ...s, trialPeakDeg: Math.max(s.trialPeakDeg, sign * (frame.deg - ref.deg)) };
   const comps = mergeCompensations(s.compensations, frameCompensations(medianFrame(s.recent), ref, cur.side));
   const voiding = comps.find((c) => c.severity === 'invalid');
   if (voiding) return voidTrial(s, comps, tMs, sp, voiding.message);
 
-  const sign = cur.direction === 'internal' ? 1 : -1;
   if (sign * (frame.deg - ref.deg) < -MOVEMENT.wrongWayDeg.value)
     sp.say(say.wrongWayPrompt(cur.direction), TIMING.problemRepeatMs.value);
 
@@ -284,7 +288,7 @@ function trial(
   const t: Trial = {
     side: cur.side,
     direction: cur.direction,
-    attempt: s.attempt,
+    attempt: s.attempt + 1,
     valueDeg: Math.round(sign * run.meanDeg * 10) / 10,
     // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
     confidence: Math.round(run.meanConfidence * (1 - 0.3 * (run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
@@ -297,9 +301,13 @@ function trial(
   const trials = [...s.trials, t];
   const done = validCount(trials, cur);
   sp.say(say.trialDonePrompt(done, s.trialsPerDirection));
-  return { ...to(held, 'return', tMs), trials, holdProgress: 1 };
+  return { ...to(held, 'return', tMs), trials, attempt: s.attempt + 1, holdProgress: 1 };
 }
 
+/**
+ * A trial spoiled by a compensation or a lost leg. It counts as an attempt (and is repeated) only once the
+ * leg had started into the tested direction: a false start, or a turn the wrong way, is simply restarted.
+ */
 function voidTrial(
   s: HipState,
   comps: readonly Compensation[],
@@ -308,10 +316,14 @@ function voidTrial(
   why: string,
 ): HipState {
   const cur = s.plan[s.stepIdx]!;
+  if (s.trialPeakDeg < MOVEMENT.minRangeDeg.value) {
+    sp.say(say.problemPrompt(why.replace(/\.$/, '')), TIMING.problemRepeatMs.value);
+    return { ...to(s, 'return', tMs), compensations: [] };
+  }
   const t: Trial = {
     side: cur.side,
     direction: cur.direction,
-    attempt: s.attempt,
+    attempt: s.attempt + 1,
     valueDeg: null,
     confidence: 0,
     neutralDeg: Math.round((s.neutral?.deg ?? 0) * 10) / 10,
@@ -321,7 +333,7 @@ function voidTrial(
     compensations: comps,
   };
   sp.say(say.repeatPrompt(why));
-  return { ...to(s, 'return', tMs), trials: [...s.trials, t], compensations: [] };
+  return { ...to(s, 'return', tMs), trials: [...s.trials, t], attempt: s.attempt + 1, compensations: [] };
 }
 
 function back(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {

@@ -42,7 +42,8 @@ export interface Script {
   readonly leadInMs?: number;
 }
 
-const PLACEMENT: Record<HipTestId, string> = {
+/** The stick body's camera per test: the placements the app recommends. */
+export const PLACEMENT: Record<HipTestId, string> = {
   seated: 'seated-front',
   supine: 'supine-overhead',
   prone: 'prone-foot-end',
