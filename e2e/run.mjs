@@ -3,7 +3,7 @@
 // production build in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { stillClip } from './y4m.mjs';
+import { clipY4m, stillClip } from './y4m.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = `${root}e2e/out`;
@@ -18,6 +18,17 @@ await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${out}/lunge.y4m`, {
   fps: 15,
   frames: 15,
 });
+
+// The rig's trial clips (rendered bodies doing the guided tests at known angles), at their own 10 fps.
+// Only the clips the selected specs use are written (each is ~190 MB of raw video).
+const wantGuided =
+  process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /guided/.test(a));
+if (wantGuided)
+  for (const test of ['seated', 'supine']) {
+    await clipY4m(`${root}test-fixtures/synth/clips/${test}/clip.json`, `${out}/${test}-clip.y4m`, {
+      fps: 10,
+    });
+  }
 
 const args = ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
 const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run accuracy [-- --set DIR] [-- --model blazepose-full] [-- --method 3d-world] [-- --compare] [-- --json]
+// npm run accuracy [-- --set DIR] [-- --model M (default per-test)] [-- --method 3d-world] [-- --compare] [-- --json]
 // Runs the goniocam CLI over a fixture set (goniocam-fixtures/1) and scores it against the truth, per test ×
 // camera condition: cases, how many it measured, mean absolute error, 95th percentile and max error (degrees),
 // and how often it refused a measurable case or measured one it should have refused.
@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const setDir = resolve(arg('--set', join(root, 'test-fixtures/synth/ci')));
-const model = arg('--model', 'blazepose-full');
+const model = arg('--model', 'per-test');
 const json = argv.includes('--json');
 const methods = argv.includes('--compare')
   ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world']
@@ -43,6 +43,7 @@ for (const method of methods) {
       test: c.test,
       placement: cam.placement ?? 'unknown',
       envelope,
+      models: new Set(),
       cases: 0,
       errors: [],
       refusedMeasurable: 0,
@@ -53,6 +54,7 @@ for (const method of methods) {
     };
     groups.set(key, g);
     g.cases++;
+    if (r?.model) g.models.add(r.model);
     const truth = c.test === 'squat' || c.test === 'stand' ? c.truth?.fppaDeg : c.truth?.hipRotationDeg;
     const value = c.test === 'squat' || c.test === 'stand' ? r?.fppaDeg : r?.hipRotationDeg;
     const shouldMeasure = c.expectMeasurable !== false;
@@ -73,6 +75,7 @@ for (const method of methods) {
       test: g.test,
       placement: g.placement,
       envelope: g.envelope,
+      model: [...g.models].join(', '),
       cases: g.cases,
       measured: g.errors.length,
       maeDeg: round(mean(g.errors)),
@@ -91,12 +94,12 @@ else {
   for (const run of report.runs) {
     console.log(`\nmethod: ${run.method}\n`);
     console.log(
-      '| test | camera placement | camera yaw/pitch/roll | cases | measured | MAE ° | P95 ° | max ° | refused (should measure) | measured (should refuse) |',
+      '| test | camera placement | camera yaw/pitch/roll | model | cases | measured | MAE ° | P95 ° | max ° | refused (should measure) | measured (should refuse) |',
     );
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of run.rows)
       console.log(
-        `| ${r.test} | ${r.placement} | ${r.envelope} | ${r.cases} | ${r.measured} | ${fmt(r.maeDeg)} | ${fmt(r.p95Deg)} | ${fmt(r.maxDeg)} | ${r.refusedMeasurable} | ${r.measuredUnmeasurable} |`,
+        `| ${r.test} | ${r.placement} | ${r.envelope} | ${r.model} | ${r.cases} | ${r.measured} | ${fmt(r.maeDeg)} | ${fmt(r.p95Deg)} | ${fmt(r.maxDeg)} | ${r.refusedMeasurable} | ${r.measuredUnmeasurable} |`,
       );
     const reasons = {};
     for (const r of run.rows)

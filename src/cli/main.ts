@@ -1,6 +1,6 @@
 // goniocam CLI: measure hip rotation / FPPA on fixture sets or single images, with the app's own pose and
 // geometry code (Node, tfjs wasm backend, weights from models/).
-//   goniocam measure path/to/manifest.json [--json] [--model blazepose-full] [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|3d-world]
+//   goniocam measure path/to/manifest.json [--json] [--model per-test|M] [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|3d-world]
 //   goniocam measure IMAGE --test seated --side right [--json]
 import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { measureCases } from './measure';
 const USAGE = `usage:
   goniocam measure MANIFEST.json [--json] [--model M] [--method X]
   goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M]
-models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default blazepose-full)
+models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default per-test: the model the app uses for each test)
 methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 3d-world (default: the best per test)`;
 
 const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world'];
@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
-        model: { type: 'string', default: 'blazepose-full' },
+        model: { type: 'string', default: 'per-test' },
         method: { type: 'string' },
         test: { type: 'string' },
         side: { type: 'string' },
@@ -43,8 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const model = values.model as ModelId;
-  if (!MODEL_IDS.includes(model) || model.startsWith('mediapipe'))
+  const model = values.model as ModelId | 'per-test';
+  if (model !== 'per-test' && (!MODEL_IDS.includes(model) || model.startsWith('mediapipe')))
     return fail(`unknown or browser-only model "${values.model}"`);
   if (values.method && !METHODS.includes(values.method as HipMethod))
     return fail(`unknown method "${values.method}"`);

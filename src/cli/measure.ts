@@ -6,30 +6,39 @@ import type { HipMethod } from '../lib/geometry';
 import type { ModelId, Side } from '../lib/types';
 import type { PoseEstimator } from '../lib/pose/estimator';
 import { caseFile, type FixtureCase } from './manifest';
+import { TEST_MODELS } from '../lib/pipeline/test_models';
 
 export interface CaseResult extends StillResult {
   readonly id: string;
+  readonly model: ModelId;
 }
 
 export interface MeasureOptions {
-  readonly model: ModelId;
+  /** A model for every case, or 'per-test': the model the app uses for each case's test (TEST_MODELS). */
+  readonly model: ModelId | 'per-test';
   readonly method?: HipMethod;
 }
 
-/** Measure still-image cases with one estimator: each image is its own frame (tracking reset between). */
+/** Measure still-image cases, one estimator per model: each image is its own frame (tracking reset between). */
 export async function measureCases(
   cases: readonly Pick<FixtureCase, 'id' | 'file' | 'test' | 'side'>[],
   dir: string,
   opts: MeasureOptions,
 ): Promise<CaseResult[]> {
-  const estimator: PoseEstimator = await createNodeEstimator(opts.model, { smoothing: false });
+  const estimators = new Map<ModelId, PoseEstimator>();
   const results: CaseResult[] = [];
   try {
     for (const c of cases) {
-      results.push({ id: c.id, ...(await measureOne(estimator, dir, c.file, c.test, c.side, opts)) });
+      const model = opts.model === 'per-test' ? TEST_MODELS[c.test] : opts.model;
+      let estimator = estimators.get(model);
+      if (!estimator) {
+        estimator = await createNodeEstimator(model, { smoothing: false });
+        estimators.set(model, estimator);
+      }
+      results.push({ id: c.id, model, ...(await measureOne(estimator, dir, c.file, c.test, c.side, opts)) });
     }
   } finally {
-    estimator.dispose();
+    for (const e of estimators.values()) e.dispose();
   }
   return results;
 }

@@ -146,10 +146,12 @@ describe('evaluateHip: left/right asymmetry needs > 10° AND > measurement error
     expect(f?.drills.length).toBeGreaterThan(0);
   });
 
-  it('supine has a larger error, so the same 15° is not flagged there', () => {
-    const r = hipResult('supine', { left: { internal: 36 }, right: { internal: 51 } });
-    expect(ids(evaluateHip(r))).toContain('hir-asymmetry-uncertain-supine');
-    expect(ids(evaluateHip(r))).not.toContain('hir-asymmetry-supine');
+  it('the limit follows each test’s error: 12° is flagged supine (limit 10°) but only uncertain seated (13.7°)', () => {
+    const sup = hipResult('supine', { left: { internal: 36 }, right: { internal: 48 } });
+    expect(ids(evaluateHip(sup))).toContain('hir-asymmetry-supine');
+    const sea = hipResult('seated', { left: { internal: 36 }, right: { internal: 48 } });
+    expect(ids(evaluateHip(sea))).toContain('hir-asymmetry-uncertain-seated');
+    expect(ids(evaluateHip(sea))).not.toContain('hir-asymmetry-seated');
   });
 
   it('prone (error unknown) never flags a difference', () => {

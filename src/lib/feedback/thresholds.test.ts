@@ -55,7 +55,8 @@ describe('thresholds', () => {
     for (const test of ['seated', 'supine', 'prone', 'squat'] as const) {
       expect(MEASUREMENT_ERROR_DEG[test].source).toBe('goniocam-accuracy');
     }
-    expect(MEASUREMENT_ERROR_DEG.seated.maeDeg).toBeLessThan(MEASUREMENT_ERROR_DEG.supine.maeDeg ?? 0);
+    // Supine overhead with MoveNet Thunder measures closer than seated with BlazePose (README accuracy).
+    expect(MEASUREMENT_ERROR_DEG.supine.maeDeg!).toBeLessThan(MEASUREMENT_ERROR_DEG.seated.maeDeg!);
     expect(readingErrorDeg('prone')).toBeNull();
     expect(MEASUREMENT_ERROR_DEG.prone.note).toMatch(/re-measured/);
   });
@@ -68,7 +69,7 @@ describe('thresholds', () => {
   it('asymmetry limit is the larger of 10° and the difference error; unknown error gives none', () => {
     expect(ASYMMETRY.clinicalDeg.value).toBe(10);
     expect(asymmetryLimitDeg('seated')).toBeCloseTo(Math.max(10, Math.SQRT2 * 9.7), 6);
-    expect(asymmetryLimitDeg('supine')).toBeCloseTo(Math.SQRT2 * 19.1, 6);
+    expect(asymmetryLimitDeg('supine')).toBe(10); // √2 × 5.8° = 8.2° < 10°
     expect(asymmetryLimitDeg('prone')).toBeNull();
   });
 

@@ -109,10 +109,10 @@ export const MEASUREMENT_ERROR_DEG: Readonly<Record<TestId, MeasurementError>> =
     note: 'CI: MAE 2.4° (P95 5.1°) within ±10° camera angles, 3.3° (P95 9.7°) within ±20°; holdout 3.5° (n 7).',
   },
   supine: {
-    maeDeg: 12.7,
-    p95Deg: 19.1,
+    maeDeg: 1.6,
+    p95Deg: 5.8,
     source: 'goniocam-accuracy',
-    note: 'Camera overhead. CI: MAE 9.0° (P95 19.1°) within ±10°, 9.7° (P95 16.2°) within ±20°; holdout 12.7° (4 of 7 measured; one ±20° case 22.4°).',
+    note: 'Camera overhead, MoveNet Thunder, trunk-axis method (2d-supine-trunk); internal rotation only. CI: MAE 1.6° (P95 5.8°) within ±10° camera angles, 1.6° (P95 2.4°) within ±20°; holdout 1.2° (P95 3.1°) and 0.6°.',
   },
   prone: {
     maeDeg: null,
