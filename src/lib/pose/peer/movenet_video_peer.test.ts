@@ -35,11 +35,10 @@ describe('MoveNet Lightning on the peer video pose_1.mp4', () => {
   }, 240_000);
   afterAll(() => estimator?.dispose());
 
-  // The peer's pose_1.json does not match this clip everywhere: in frames ≈ 40–60 it puts both wrists
-  // above the head while every decoded frame shows the arms down (docs/peer-pose1-frame48.png: red =
-  // pose_1.json, green = ours). So the leg joints (what goniocam measures) are asserted against the
-  // peer's epsilon, and the whole-body error is reported, not asserted.
-  it(`hips, knees and ankles of all ${expected.length} frames are within ${EPSILON_VIDEO_PX} px of the peer's`, () => {
+  // All 17 keypoints of every frame within the peer's epsilon, as movenet_test.ts asserts. (An earlier
+  // frame decoder silently returned frame 0 for every frame, which made the peer's data look wrong in
+  // frames 40–60; decode_video_frames.ts now loads the clip from a blob so it seeks, and checks each seek.)
+  it(`all 17 keypoints of all ${expected.length} frames are within ${EPSILON_VIDEO_PX} px of the peer's`, () => {
     expect(poses).toHaveLength(expected.length);
     const legErrs: number[] = [];
     const allErrs: number[] = [];
@@ -50,16 +49,14 @@ describe('MoveNet Lightning on the peer video pose_1.mp4', () => {
         const j = pose!.joints[name as JointName]!;
         const d = Math.max(Math.abs(j.x - k.x), Math.abs(j.y - k.y));
         allErrs.push(d);
-        if (!/hip|knee|ankle/.test(name)) continue;
-        legErrs.push(d);
         expect(d, `frame ${i} ${name}`).toBeLessThanOrEqual(EPSILON_VIDEO_PX);
+        if (/hip|knee|ankle/.test(name)) legErrs.push(d);
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const within = allErrs.filter((d) => d <= EPSILON_VIDEO_PX).length / allErrs.length;
     console.log(
       `pose_1.mp4 MoveNet Lightning, max(|dx|,|dy|): legs max ${Math.max(...legErrs).toFixed(1)} px, mean ${mean(legErrs).toFixed(1)}; ` +
-        `all 17 keypoints max ${Math.max(...allErrs).toFixed(1)} px, mean ${mean(allErrs).toFixed(1)}, ${(within * 100).toFixed(1)}% within ${EPSILON_VIDEO_PX} px`,
+        `all 17 keypoints max ${Math.max(...allErrs).toFixed(1)} px, mean ${mean(allErrs).toFixed(1)}`,
     );
   });
 });

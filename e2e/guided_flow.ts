@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './chromium_flags.mjs';
+
+// A full guided test, hands-free, in the built app: Chromium's fake camera plays a clip the render rig made of a
+// body doing the test at known angles (test-fixtures/synth/clips/<test>), looping as a real person would keep
+// going. Nothing is clicked: ?autostart=test starts the test, the protocol reads the frames, the results appear.
+
+const out = new URL('./out/', import.meta.url).pathname;
+const BOUND_DEG = { seated: 9.7, supine: 19.1 } as const;
+
+interface ClipTruth {
+  truth: { trials: { side: string; direction: string; peakDeg: number }[] };
+}
+
+/** The fake camera playing the rig's clip of `name` (each spec file uses its own browser). */
+export function guidedLaunch(name: 'seated' | 'supine') {
+  return {
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, ...fakeCameraArgs(`${out}${name}-clip.y4m`)],
+    },
+  };
+}
+
+export function guidedTest(name: 'seated' | 'supine'): void {
+  test(`a full ${name} test completes hands-free and reports each side within the accuracy bound`, async ({
+    page,
+  }) => {
+    test.setTimeout(360_000);
+    const clip = JSON.parse(
+      readFileSync(new URL(`../test-fixtures/synth/clips/${name}/clip.json`, import.meta.url), 'utf8'),
+    ) as ClipTruth;
+    const spoken: string[] = [];
+    await page.exposeFunction('__spoken', (t: string) => spoken.push(t));
+    await page.addInitScript(() => {
+      // Record what the app asks the speech engine to say (headless Chromium has no voices to hear).
+      const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        (window as unknown as { __spoken: (t: string) => void }).__spoken(u.text);
+        speak(u);
+      };
+    });
+    await page.goto(`/?backend=wasm&test=${name}&autostart=test`);
+
+    // The live readout shows a number with its confidence while the test runs.
+    await expect(page.getByTestId('live-angle')).toHaveText(/^-?\d+°$/, { timeout: 90_000 });
+    await expect(page.getByTestId('live-confidence')).toContainText('confidence');
+    await expect(page.getByTestId('prompt')).toBeVisible();
+    await page.screenshot({ path: `${out}guided-${name}-live.png` });
+
+    const results = page.getByTestId('hip-results');
+    await expect(results).toBeVisible({ timeout: 330_000 });
+    await page.screenshot({ path: `${out}guided-${name}-results.png`, fullPage: true });
+
+    const directions = name === 'supine' ? ['internal'] : ['internal', 'external'];
+    for (const side of ['right', 'left']) {
+      for (const direction of directions) {
+        const peaks = clip.truth.trials
+          .filter((t) => t.side === side && t.direction === direction)
+          .map((t) => Math.abs(t.peakDeg));
+        const truth = peaks.reduce((a, b) => a + b, 0) / peaks.length;
+        const cell = page.getByTestId(`${direction === 'internal' ? 'ir' : 'er'}-${side}`);
+        const value = Number(await cell.getAttribute('data-value'));
+        expect(Number.isFinite(value) && value > 0, `${side} ${direction} has a value`).toBe(true);
+        expect(
+          Math.abs(value - truth),
+          `${side} ${direction}: ${value}° vs truth ${truth}°`,
+        ).toBeLessThanOrEqual(BOUND_DEG[name]);
+      }
+    }
+    // The left hip's internal rotation (≈ 27°) is under the 35° functional minimum: flagged, with its evidence.
+    const flag = page.locator('[data-testid="finding"][data-level="flag"]', { hasText: 'Left hip' }).first();
+    await expect(flag).toContainText('35°');
+    await expect(flag.locator('table')).toContainText('clinical brief');
+    // Every phase was spoken: hold still, the movement, hold, done, the other leg, finished.
+    const said = spoken.join(' | ');
+    for (const words of [
+      'Hold still',
+      'as far as is comfortable',
+      'Hold',
+      'Done, 1 of 3',
+      'Now the left leg',
+      'All done',
+    ])
+      expect(said).toContain(words);
+  });
+}
