@@ -1,27 +1,36 @@
 #!/usr/bin/env node
-// npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone]
+// npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone,squat]
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
 // frame shows at `fps` and carries the truth (series and per-trial peaks). e2e/y4m.mjs turns a clip into a
 // fake-camera y4m at test time; scripts/record-replay.mjs runs the pose model over it.
+// `squat` renders the squat screen's clip instead (squat_clip_timeline.mjs): standing, then 5 double-leg squats
+// with the feet planted, truth = each leg's FPPA of the true joint centres projected through the camera.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLIP_FORMAT, buildSchedule, sampleClip } from './clip_timeline.mjs';
 import { openRig, REPO_ROOT, rigSource } from './rig_session.mjs';
+import { buildSquatSchedule, depthFromJoints, fppaFromJoints, sampleSquatClip, squatSpec } from './squat_clip_timeline.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const out = resolve(REPO_ROOT, arg('--out', 'test-fixtures/synth/clips'));
 const [width, height] = arg('--size', '480x360').split('x').map(Number);
-const tests = arg('--tests', 'seated,supine,prone').split(',');
+const tests = arg('--tests', 'seated,supine,prone,squat').split(',');
 /** The rate clip.json lists frames and truth at (y4m.mjs resamples the timeline at any other). */
 const MANIFEST_FPS = 10;
 
-const PLACEMENT = { seated: 'seated-front', supine: 'supine-overhead', prone: 'prone-foot-end' };
+const PLACEMENT = { seated: 'seated-front', supine: 'supine-overhead', prone: 'prone-foot-end', squat: 'squat-front-fixed' };
 /** A phone on a stand, set up a little off: the same for every clip. */
 const CAMERA = { yawDeg: 4, pitchDeg: -3, rollDeg: 1, distanceM: 2.5, fovDeg: 45 };
+/**
+ * The squat clip's camera turns 2° instead of 4°: at the bottom of a squat the knees are ≈ 0.3 m in front of the
+ * hip–ankle line, so each degree of yaw moves the two legs' FPPA ≈ 1.7° apart (one more valgus, one less); at 4°
+ * that alone would make the legs differ by ≈ 13°.
+ */
+const SQUAT_CAMERA = { ...CAMERA, yawDeg: 2 };
 const OUTFIT = { skin: [0.78, 0.57, 0.44], shirt: [0.15, 0.5, 0.25], shorts: [0.1, 0.2, 0.7], feet: [0.95, 0.95, 0.95] };
 const SCENE = {
   background: [0.85, 0.85, 0.82],
@@ -35,10 +44,14 @@ const SCENE = {
 const rig = await openRig();
 try {
   for (const test of tests) {
-    if (!PLACEMENT[test]) throw new Error(`unknown test "${test}" (seated, supine, prone)`);
+    if (!PLACEMENT[test]) throw new Error(`unknown test "${test}" (seated, supine, prone, squat)`);
     const dir = join(out, test);
     rmSync(dir, { recursive: true, force: true }); // a clip is one render: no keyframes left from an older one
     mkdirSync(dir, { recursive: true });
+    if (test === 'squat') {
+      await renderSquatClip(dir);
+      continue;
+    }
     const schedule = buildSchedule();
     const camera = { placement: PLACEMENT[test], ...CAMERA };
     const byHash = new Map(); // identical renders (seated neutral, either side) share one file
@@ -73,6 +86,48 @@ try {
   }
 } finally {
   await rig.close();
+}
+
+/** The squat clip: each distinct pose rendered once, clip.json with the per-frame and per-rep FPPA truth. */
+async function renderSquatClip(dir) {
+  const schedule = buildSquatSchedule();
+  const camera = { placement: PLACEMENT.squat, ...SQUAT_CAMERA };
+  const keyframes = [];
+  for (const k of schedule.keyframes) {
+    const spec = { test: 'squat', side: 'left', thetaDeg: 0, bodyScale: 1, width, height, camera, outfit: OUTFIT, scene: SCENE, squat: squatSpec(k) };
+    const r = await rig.render(spec);
+    const file = `${k.name}.png`;
+    writeFileSync(join(dir, file), r.png);
+    const fppaDeg = { left: round(fppaFromJoints(r.joints2d, 'left'), 2), right: round(fppaFromJoints(r.joints2d, 'right'), 2) };
+    keyframes.push({ file, hipFlexDeg: k.hipFlexDeg, left: k.left, right: k.right, fppaDeg, joints2d: r.joints2d });
+  }
+  const standing = keyframes[schedule.timeline[0].keyframe].joints2d;
+  for (const k of keyframes) k.depth = round(depthFromJoints(k.joints2d, standing), 3);
+  const truthOf = (i) => ({ depth: keyframes[i].depth, fppaDeg: keyframes[i].fppaDeg });
+  const { frames, series } = sampleSquatClip(schedule, MANIFEST_FPS, truthOf);
+  const reps = schedule.reps.map(({ keyframe, ...r }) => ({ ...r, hipFlexDeg: keyframes[keyframe].hipFlexDeg, ...truthOf(keyframe) }));
+  const meanOf = (side) => round(reps.reduce((a, r) => a + r.fppaDeg[side], 0) / reps.length, 2);
+  const clip = {
+    format: CLIP_FORMAT,
+    source: rigSource('squat clip (5 double-leg squats, feet planted), body a'),
+    test: 'squat',
+    width,
+    height,
+    camera,
+    durationMs: schedule.durationMs,
+    keyframes,
+    timeline: schedule.timeline,
+    fps: MANIFEST_FPS,
+    frames,
+    truth: { series, reps, meanFppaDeg: { left: meanOf('left'), right: meanOf('right') } },
+  };
+  writeFileSync(join(dir, 'clip.json'), compactJson(clip) + '\n');
+  const bottoms = reps.map((r) => `${r.fppaDeg.left}/${r.fppaDeg.right}`).join(', ');
+  console.log(`squat: ${keyframes.length} keyframes, ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s, bottom FPPA left/right ${bottoms} → ${dir}`);
+}
+
+function round(x, d) {
+  return Math.round(x * 10 ** d) / 10 ** d;
 }
 
 /** Pretty at the top, one line per array element: readable diffs without a line per number. */

@@ -25,7 +25,10 @@ export function bodyToWorld(test) {
 /**
  * World rotations (body coordinates) of the leg and spine bones for a case.
  * bind: { LeftUpLeg, LeftLeg, LeftFoot, LeftToeBase, Right… } bind joint positions (Vector3).
- * spec: { test, side, thetaDeg, squat?: { hipFlexDeg, adductionDeg, internalDeg, kneeOverToeDeg } }
+ * spec: { test, side, thetaDeg, squat?: { hipFlexDeg, adductionDeg, internalDeg, kneeOverToeDeg, legs?, footFlat? } }
+ * squat.legs: { left?: { adductionDeg, internalDeg }, right?: … } overrides the shared values per leg (a clip with
+ * a different valgus on each knee); squat.footFlat keeps the feet level on the floor (ankle dorsiflexion takes
+ * the shank's forward lean) instead of turning them with the shank.
  */
 export function legRotations(bind, spec) {
   const out = {};
@@ -47,7 +50,7 @@ export function legRotations(bind, spec) {
       D = v(0, 0, -1); // knee 90°: shank posterior (to the ceiling when prone)
       spinDeg = outward * theta;
     } else if (spec.test === 'squat') {
-      const q = spec.squat;
+      const q = { ...spec.squat, ...(spec.squat.legs?.[S.toLowerCase()] ?? {}) };
       const h = q.hipFlexDeg * DEG;
       const a = (q.adductionDeg ?? 0) * DEG;
       F = v(-outward * Math.sin(a), -Math.cos(h) * Math.cos(a), Math.sin(h) * Math.cos(a)).normalize();
@@ -59,7 +62,7 @@ export function legRotations(bind, spec) {
       D = v(dx, -Math.cos(lean), -Math.sin(lean)).normalize();
       out[`${S}UpLeg`] = segmentRotation(thighBind, F, outward * (q.internalDeg ?? 0));
       out[`${S}Leg`] = segmentRotation(shankBind, D);
-      out[`${S}Foot`] = out[`${S}Leg`].clone();
+      out[`${S}Foot`] = q.footFlat ? new Quaternion() : out[`${S}Leg`].clone();
       continue;
     } else {
       continue; // the other leg lies straight (bind)

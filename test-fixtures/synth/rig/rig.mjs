@@ -67,11 +67,25 @@ function pose(spec) {
   }
   body.position.set(0, 0, 0);
   body.updateMatrixWorld(true);
+  if (spec.squat?.planted) {
+    // Feet planted (squat clips): the hips stay put in body coordinates while the legs bend, so move the whole
+    // body to keep the ankles where they stand upright; the hips then sink (and go back) as in a real squat.
+    body.position.copy(standingAnkles.clone().multiplyScalar(spec.bodyScale ?? 1).sub(ankleMid()));
+    body.updateMatrixWorld(true);
+  }
+}
+
+function ankleMid() {
+  return jointWorld('LeftFoot').add(jointWorld('RightFoot')).multiplyScalar(0.5);
 }
 
 function jointWorld(name) {
   return bones[name].getWorldPosition(new THREE.Vector3());
 }
+
+/** The ankles' midpoint standing upright (squat pose at 0°, body scale 1): where a planted squat keeps them. */
+pose({ test: 'squat', squat: { hipFlexDeg: 0, trunkLeanDeg: 0 } });
+const standingAnkles = ankleMid();
 
 /** Ground and furniture under the posed body, so the scene reads as a real test. */
 function stage(spec) {
@@ -126,6 +140,9 @@ function placeCamera(spec) {
     'supine-foot-end': { at: kneeMid, eye: [0, -d, 0.35], look: [0, 0, 0], up: [0, 0, 1] },
     'seated-side': { at: kneeMid, eye: [d, -0.1, 0.2], look: [0, -0.2, 0.2], up: [0, 1, 0] },
     'squat-front': { at: hipMid, eye: [0, -0.35, d], look: [0, -0.4, 0], up: [0, 1, 0] },
+    // Squat clips: the squat-front camera fixed in the room (with squat.planted the hips sink through the
+    // picture), level at the standing hip height and aimed just below it, so the whole body stays in view.
+    'squat-front-fixed': { at: hipMid.clone().sub(body.position), eye: [0, 0, d], look: [0, -0.05, 0], up: [0, 1, 0] },
   }[spec.camera.placement];
   const target = P.at.clone().add(toWorld(new THREE.Vector3(...P.look)));
   const eye = P.at.clone().add(toWorld(new THREE.Vector3(...P.eye)));
