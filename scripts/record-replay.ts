@@ -1,9 +1,12 @@
-// npm run fixtures:replay [-- seated supine prone]
+// npm run fixtures:replay [-- seated supine prone squat]
 // Runs the real pose model each test uses in the app (src/lib/pipeline/test_models.ts; tfjs wasm in Node, One
 // Euro smoothing on as in the app) over each
 // rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
 // and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
 // what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
+// The squat clip's truth is not a hip test's (FPPA per leg per frame and per rep, not a rotation per side:
+// test-fixtures/synth/squat_clip_timeline.mjs), so its recording is goniocam-squat-poses/1: the same fields and
+// poses, with the clip's squat truth as `truth` (read by src/lib/protocols/squat_clip_replay.test.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
@@ -13,7 +16,7 @@ import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
 import { TEST_MODELS } from '../src/lib/pipeline/test_models';
 
 const root = new URL('..', import.meta.url).pathname;
-const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone'];
+const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone', 'squat'];
 
 /** What the protocols and geometry read (head for trunk lean and facing, legs and feet); the rest is dropped. */
 const KEPT: readonly JointName[] = [
@@ -40,8 +43,11 @@ interface Clip {
   fps: number;
   keyframes: { file: string }[];
   frames: number[];
-  truth: { series: { tMs: number }[]; trials: unknown[] };
+  truth: { series: { tMs: number }[]; trials?: unknown[] };
 }
+
+/** goniocam-poses/1 with the squat clip's truth in place of a hip test's. */
+const SQUAT_POSE_SEQUENCE_FORMAT = 'goniocam-squat-poses/1';
 
 const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -96,7 +102,7 @@ for (const test of tests) {
       }
     }
     const out = {
-      format: POSE_SEQUENCE_FORMAT,
+      format: test === 'squat' ? SQUAT_POSE_SEQUENCE_FORMAT : POSE_SEQUENCE_FORMAT,
       source:
         `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app) run by scripts/record-replay.ts over ` +
         `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body) at ${clip.fps} fps; ` +
