@@ -2,7 +2,7 @@
 // npm run test:e2e: make the fake-camera clips (y4m, git-ignored), then run Playwright against the
 // production build in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { clipY4m, stillClip } from './y4m.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +29,14 @@ if (wantGuided)
       fps: 10,
     });
   }
+
+// The rig's squat clip (standing, then 5 squats, feet planted) at its own fps (10), for squat_live.spec.ts.
+const wantSquat =
+  process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /squat/.test(a));
+if (wantSquat) {
+  const clip = `${root}test-fixtures/synth/clips/squat/clip.json`;
+  await clipY4m(clip, `${out}/squat-clip.y4m`, { fps: JSON.parse(readFileSync(clip, 'utf8')).fps });
+}
 
 const args = ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
 const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
