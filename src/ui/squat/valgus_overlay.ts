@@ -9,7 +9,8 @@ import type { Pose, Side } from '../../lib/types';
 export function fppaColor(deg: number | null): string {
   if (deg === null) return '#7c86a6';
   if (deg > FPPA.valgusFlagDeg.value) return '#f87171';
-  if (deg > FPPA.singleLegSquatHealthyMeanDeg.value) return '#fbbf24';
+  // Light yellow, not the skeleton's amber (#ffb020 = the person's left leg): the two must not be confused.
+  if (deg > FPPA.singleLegSquatHealthyMeanDeg.value) return '#fef08a';
   return '#34d399';
 }
 
