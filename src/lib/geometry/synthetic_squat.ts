@@ -23,6 +23,8 @@ export interface SquatPoseSpec {
   readonly omit?: readonly JointName[];
 }
 
+export { seededRandom } from './seeded_random';
+
 export const SYNTH_WIDTH = 720;
 export const SYNTH_HEIGHT = 1280;
 /** Standing hip→ankle distance (a straight leg: thigh + shank) in pixels. */
@@ -31,18 +33,6 @@ const HIP_Y = 560;
 const HIP_HALF = 40;
 const SHOULDER_HALF = 80;
 const TRUNK_PX = 300;
-
-/** mulberry32: a tiny seeded generator, so a "noisy" test is the same every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The person faces the camera (their right leg on image left). Ankles stay put; the hips drop by

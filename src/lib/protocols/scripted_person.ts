@@ -2,7 +2,7 @@
 // geometry/synthetic_pose.ts moved through neutral → end range → hold → back, trial after trial, with
 // optional compensations (knee shift, pelvis hike, trunk lean), dropouts and low scores. The replay
 // tests use it where the rig's recorded sequences cannot show a compensation on demand. Pure.
-import { mulberry32 } from './seeded_random';
+import { seededRandom } from '../geometry/seeded_random';
 import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
 import type { Joint, JointName, Pose, Side } from '../types';
 import type { TimedPose } from '../pipeline/run_protocol';
@@ -56,7 +56,7 @@ export function scriptedFrames(script: Script): TimedPose[] {
   const rampMs = script.rampMs ?? 800;
   const holdMs = script.holdMs ?? 2400;
   const jitter = script.jitterPx ?? 0.4;
-  const rnd = mulberry32(script.seed ?? 7);
+  const rnd = seededRandom(script.seed ?? 7);
   const cam = PLACEMENTS[PLACEMENT[script.test]]!;
   const out: TimedPose[] = [];
   let t = 0;

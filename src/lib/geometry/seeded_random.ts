@@ -1,5 +1,6 @@
-// A seeded PRNG (mulberry32) for scripted test sequences: deterministic jitter, no Math.random in tests.
-export function mulberry32(seed: number): () => number {
+// A seeded PRNG (mulberry32) for synthetic bodies and scripted sequences: deterministic noise, so a "noisy"
+// test is the same every run (no Math.random in tests).
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
