@@ -47,7 +47,11 @@ export function flaggedNote(dr: DirectionResult | undefined): string {
     ...new Set(
       (dr?.trials ?? [])
         .filter((t) => t.valid)
-        .flatMap((t) => t.compensations.filter((c) => c.severity === 'flag').map((c) => c.message.trim().replace(/\.$/, ''))),
+        .flatMap((t) =>
+          t.compensations
+            .filter((c) => c.severity === 'flag')
+            .map((c) => c.message.trim().replace(/\.$/, '')),
+        ),
     ),
   ].filter((m) => m.length > 0);
   return msgs.length > 0 ? ` Noted during the test: ${msgs.slice(0, 2).join('; ')}.` : '';
