@@ -197,3 +197,39 @@ describe('prompts and user events', () => {
     expect(stepHip(s, null, 30).prompts).toEqual([]);
   });
 });
+
+describe('setup posture', () => {
+  it('asks to sit tall when the trunk leans sideways, and starts once it is upright', () => {
+    const frames = scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: 30 }] });
+    // The first 3 s: shoulders shifted 45 px sideways (a lean of ≈ 20°+); then upright.
+    const leaning = frames.map((f) =>
+      f.tMs < 3000 && f.pose
+        ? {
+            ...f,
+            pose: {
+              ...f.pose,
+              joints: Object.fromEntries(
+                Object.entries(f.pose.joints).map(([k, j]) => [
+                  k,
+                  k.endsWith('_shoulder') ? { ...j!, x: j!.x + 45 } : j,
+                ]),
+              ),
+            },
+          }
+        : f,
+    );
+    const r = runProtocol(
+      hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] }),
+      leaning,
+    );
+    const t = r.transcript.map((l) => l.prompt.id);
+    expect(t).toContain('posture');
+    expect(r.transcript.find((l) => l.prompt.id === 'posture')!.prompt.text).toMatch(/Sit tall/);
+    expect(r.transcript.find((l) => l.prompt.id === 'neutral')!.tMs).toBeGreaterThan(3000);
+    const upright = runProtocol(
+      hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] }),
+      frames,
+    );
+    expect(upright.transcript.map((l) => l.prompt.id)).not.toContain('posture');
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { readHipFrame, type HipFrame } from './hip_frame';
 import * as say from './hip_prompts';
 import { hipTestResult } from './hip_result';
-import { MOVEMENT, STILLNESS, TIMING, TRIALS } from './limits';
+import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
 import { stillSuffix, type AngleSample } from './stillness';
 import type { Compensation, Direction, HipTestId, HipTestResult, Prompt, Protocol, Trial } from './types';
 
@@ -209,6 +209,12 @@ function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): H
   if (Math.abs(frame.deg) > MOVEMENT.neutralMaxDeg.value) {
     if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
       sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
+    return { ...s, readySinceMs: null };
+  }
+  const lean = frame.trunkDeg === null ? 0 : Math.abs(Math.abs(frame.trunkDeg) - 90);
+  if (lean > POSTURE.trunkOffSquareDeg.value) {
+    if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
+      sp.say(say.posturePrompt(s.test, lean), TIMING.problemRepeatMs.value);
     return { ...s, readySinceMs: null };
   }
   const since = s.readySinceMs ?? tMs;

@@ -39,6 +39,19 @@ export function startPositionPrompt(test: HipTestId, side: Side): Prompt {
   return p('start-position', text, 'action');
 }
 
+/** The trunk leans sideways at the start: sit tall (seated) or lie straight (supine, prone). */
+export function posturePrompt(test: HipTestId, leanDeg: number): Prompt {
+  const what =
+    test === 'seated'
+      ? 'Sit tall, shoulders over your hips'
+      : 'Lie straight, shoulders in line with your hips';
+  return p(
+    'posture',
+    `${what}: your upper body leans about ${Math.round(leanDeg)} degrees to the side.`,
+    'action',
+  );
+}
+
 export const holdStillPrompt = (again: boolean): Prompt =>
   p(again ? 'neutral-again' : 'neutral', again ? 'And again: hold still.' : 'Hold still.', 'action');
 

@@ -45,6 +45,14 @@ export const MOVEMENT = {
   wrongWayDeg: l(8, 'goniocam-engineering', 'Movement in the opposite direction.'),
 } as const;
 
+export const POSTURE = {
+  /**
+   * Setup: the trunk axis may lean this far from square to the hip line (sitting tall / lying straight).
+   * Leaning sideways to start would hide a trunk-lean compensation and tilt the body's reference frame.
+   */
+  trunkOffSquareDeg: l(20, 'goniocam-engineering', 'Trunk leaning sideways at the start position.'),
+} as const;
+
 /** Compensations, measured against the neutral of the same trial. [flag, invalid]. */
 export const COMPENSATION = {
   /** Knee translation in the picture, as a fraction of the shank's length. */
