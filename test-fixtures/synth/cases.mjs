@@ -33,7 +33,11 @@ const PLACEMENTS = {
   squat: [['squat-front', true, 1]],
 };
 
-export function makeCases({ seed, count, tests, body }) {
+/**
+ * `prone: { placement, tiltDeg }` replaces the prone placement (exploration sets); the random draws stay
+ * the same, so every other case of a seed is unchanged.
+ */
+export function makeCases({ seed, count, tests, body, prone }) {
   const rnd = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const uni = (a, b) => a + (b - a) * rnd();
@@ -42,7 +46,8 @@ export function makeCases({ seed, count, tests, body }) {
     const test = tests[i % tests.length];
     const side = i % (2 * tests.length) < tests.length ? 'right' : 'left';
     let r = rnd();
-    const [placement, measurable] = PLACEMENTS[test].find(([, , w]) => (r -= w) <= 0) ?? PLACEMENTS[test][0];
+    let [placement, measurable] = PLACEMENTS[test].find(([, , w]) => (r -= w) <= 0) ?? PLACEMENTS[test][0];
+    if (test === 'prone' && prone?.placement) [placement, measurable] = [prone.placement, true];
     const thetaDeg = Math.round(uni(-20, 60));
     const big = rnd() < 0.25; // a quarter of cases at the edge of the ±20° camera envelope
     const lim = big ? 20 : 10;
@@ -60,6 +65,7 @@ export function makeCases({ seed, count, tests, body }) {
         rollDeg: Math.round(uni(-lim, lim)),
         distanceM: Math.round(uni(2.0, 3.0) * 10) / 10,
         fovDeg: 45,
+        ...(test === 'prone' && prone?.tiltDeg !== undefined ? { tiltDeg: prone.tiltDeg } : {}),
       },
       outfit: {
         skin: pick(SKIN),

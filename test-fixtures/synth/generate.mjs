@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run fixtures:synth -- --seed 1 --out test-fixtures/synth/ci --count 96 [--tests seated,prone,supine,squat] [--body a|b]
+//   [--prone-placement prone-head-end] [--prone-tilt 30]   (exploration: another prone camera; other cases unchanged)
 // Renders the rigged MakeHuman body in headless Chromium (three.js, SwiftShader WebGL) at known hip rotations and
 // writes a fixture set in the goniocam-fixtures/1 format (../shared/FIXTURES.md). Deterministic for a seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,11 +15,17 @@ const out = resolve(root, arg('--out', 'test-fixtures/synth/ci'));
 const count = Number(arg('--count', 96));
 const tests = arg('--tests', 'seated,prone,supine,squat').split(',');
 const bodyName = arg('--body', 'a');
+const pronePlacement = arg('--prone-placement', null);
+const proneTilt = arg('--prone-tilt', null);
+const prone = {
+  ...(pronePlacement ? { placement: pronePlacement } : {}),
+  ...(proneTilt !== null ? { tiltDeg: Number(proneTilt) } : {}),
+};
 
 const rig = await openRig();
 try {
   mkdirSync(join(out, 'frames'), { recursive: true });
-  const cases = makeCases({ seed, count, tests, body: bodyName });
+  const cases = makeCases({ seed, count, tests, body: bodyName, prone });
   const manifest = {
     format: 'goniocam-fixtures/1',
     source: rigSource(`seed ${seed}, body ${bodyName}`),
@@ -46,6 +53,7 @@ try {
         pitchDeg: c.spec.camera.pitchDeg,
         rollDeg: c.spec.camera.rollDeg,
         distanceM: c.spec.camera.distanceM,
+        ...(c.spec.camera.tiltDeg !== undefined ? { tiltDeg: c.spec.camera.tiltDeg } : {}),
         resolution: `${c.spec.width}x${c.spec.height}`,
       },
       expectMeasurable: c.expectMeasurable,
