@@ -1,0 +1,207 @@
+// The phases of the guided hip test, one function each: setup (start position and posture), neutral
+// (hold still), trial (move, hold, compensations), return, and moving on to the next direction or side.
+import {
+  frameCompensations,
+  lowConfidence,
+  mergeCompensations,
+  outOfFrame,
+  type NeutralRef,
+} from './compensations';
+import type { HipFrame } from './hip_frame';
+import * as say from './hip_prompts';
+import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
+import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
+import type { Speaker } from './speaker';
+import { median, stillSuffix } from './stillness';
+import type { Compensation, Trial } from './types';
+
+export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  if (!frame) return { ...s, readySinceMs: null };
+  if (Math.abs(frame.deg) > MOVEMENT.neutralMaxDeg.value) {
+    if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
+      sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
+    return { ...s, readySinceMs: null };
+  }
+  const lean = frame.trunkDeg === null ? 0 : Math.abs(Math.abs(frame.trunkDeg) - 90);
+  if (lean > POSTURE.trunkOffSquareDeg.value) {
+    if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
+      sp.say(say.posturePrompt(s.test, lean), TIMING.problemRepeatMs.value);
+    return { ...s, readySinceMs: null };
+  }
+  const since = s.readySinceMs ?? tMs;
+  if (tMs - since < TIMING.setupMs.value) return { ...s, readySinceMs: since };
+  sp.say(say.holdStillPrompt(false));
+  return { ...to(s, 'neutral', tMs), readySinceMs: null };
+}
+
+export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  const run = stillSuffix(
+    s.samples.filter((x) => x.tMs >= s.phaseSinceMs),
+    { sdDeg: STILLNESS.sdDeg.value, maxDevDeg: STILLNESS.maxDevDeg.value },
+  );
+  if (run && run.durationMs >= TIMING.neutralMs.value) {
+    if (Math.abs(run.meanDeg) > MOVEMENT.neutralMaxDeg.value) {
+      sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
+      return s;
+    }
+    const ref = neutralRef(s.recent, run.meanDeg);
+    sp.say(say.movePrompt(s.test, cur.side, cur.direction));
+    return {
+      ...to(s, 'move', tMs),
+      neutral: ref,
+      trialPeakDeg: 0,
+      trialStartMs: tMs,
+      compensations: [],
+    };
+  }
+  if (tMs - s.phaseSinceMs > TIMING.repromptMs.value)
+    sp.say(say.holdStillPrompt(false), TIMING.repromptMs.value);
+  return s;
+}
+
+export function trial(
+  s: HipState,
+  frame: HipFrame | null,
+  problem: string | null,
+  tMs: number,
+  sp: Speaker,
+): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  const ref = s.neutral!;
+  if (!frame) {
+    const gap = tMs - (s.lastMeasurableMs ?? s.trialStartMs);
+    if (gap <= TIMING.dropoutMs.value) return s;
+    const c = outOfFrame(problem ?? 'no pose', gap, TIMING.dropoutMs.value, TIMING.dropoutMs.source, tMs);
+    return voidTrial(s, mergeCompensations(s.compensations, [c]), tMs, sp, c.message);
+  }
+  const sign = cur.direction === 'internal' ? 1 : -1;
+  s = { ...s, trialPeakDeg: Math.max(s.trialPeakDeg, sign * (frame.deg - ref.deg)) };
+  const comps = mergeCompensations(s.compensations, frameCompensations(medianFrame(s.recent), ref, cur.side));
+  const voiding = comps.find((c) => c.severity === 'invalid');
+  if (voiding) return voidTrial(s, comps, tMs, sp, voiding.message);
+
+  if (sign * (frame.deg - ref.deg) < -MOVEMENT.wrongWayDeg.value)
+    sp.say(say.wrongWayPrompt(cur.direction), TIMING.problemRepeatMs.value);
+
+  const run = stillSuffix(
+    s.samples.filter((x) => x.tMs >= s.trialStartMs),
+    { sdDeg: STILLNESS.sdDeg.value, maxDevDeg: STILLNESS.maxDevDeg.value },
+  );
+  const atEnd = run !== null && sign * (run.meanDeg - ref.deg) >= MOVEMENT.minRangeDeg.value;
+  if (!atEnd || run.durationMs < TIMING.holdAnnounceMs.value) {
+    const back = s.phase === 'hold' ? to(s, 'move', tMs) : s;
+    if (tMs - back.phaseSinceMs > TIMING.repromptMs.value)
+      sp.say(say.movePrompt(s.test, cur.side, cur.direction), TIMING.repromptMs.value);
+    return { ...back, compensations: comps };
+  }
+  if (s.phase === 'move') sp.say(say.holdPrompt());
+  const held: HipState = { ...(s.phase === 'move' ? to(s, 'hold', tMs) : s), compensations: comps };
+  const progress = Math.min(1, run.durationMs / TIMING.holdMs.value);
+  if (progress < 1) return { ...held, holdProgress: progress };
+
+  const low = lowConfidence(run.meanConfidence, tMs);
+  const finalComps = low ? mergeCompensations(comps, [low]) : comps;
+  const t: Trial = {
+    side: cur.side,
+    direction: cur.direction,
+    attempt: s.attempt + 1,
+    valueDeg: Math.round(sign * run.meanDeg * 10) / 10,
+    // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
+    confidence: Math.round(run.meanConfidence * (1 - 0.3 * (run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
+    neutralDeg: Math.round(ref.deg * 10) / 10,
+    startMs: s.trialStartMs,
+    endMs: tMs,
+    valid: true,
+    compensations: finalComps,
+  };
+  const trials = [...s.trials, t];
+  const done = validCount(trials, cur);
+  sp.say(say.trialDonePrompt(done, s.trialsPerDirection));
+  return { ...to(held, 'return', tMs), trials, attempt: s.attempt + 1, holdProgress: 1 };
+}
+
+/**
+ * A trial spoiled by a compensation or a lost leg. It counts as an attempt (and is repeated) only once the
+ * leg had started into the tested direction: a false start, or a turn the wrong way, is simply restarted.
+ */
+function voidTrial(
+  s: HipState,
+  comps: readonly Compensation[],
+  tMs: number,
+  sp: Speaker,
+  why: string,
+): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  if (s.trialPeakDeg < MOVEMENT.minRangeDeg.value) {
+    sp.say(say.problemPrompt(why.replace(/\.$/, '')), TIMING.problemRepeatMs.value);
+    return { ...to(s, 'return', tMs), compensations: [] };
+  }
+  const t: Trial = {
+    side: cur.side,
+    direction: cur.direction,
+    attempt: s.attempt + 1,
+    valueDeg: null,
+    confidence: 0,
+    neutralDeg: Math.round((s.neutral?.deg ?? 0) * 10) / 10,
+    startMs: s.trialStartMs,
+    endMs: tMs,
+    valid: false,
+    compensations: comps,
+  };
+  sp.say(say.repeatPrompt(why));
+  return { ...to(s, 'return', tMs), trials: [...s.trials, t], attempt: s.attempt + 1, compensations: [] };
+}
+
+export function back(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
+  if (!frame || Math.abs(frame.deg - (s.neutral?.deg ?? 0)) > MOVEMENT.returnDeg.value) return s;
+  const cur = s.plan[s.stepIdx]!;
+  const enough =
+    validCount(s.trials, cur) >= s.trialsPerDirection ||
+    s.attempt >= s.trialsPerDirection + TRIALS.extraAttempts.value;
+  if (!enough) {
+    sp.say(say.holdStillPrompt(true));
+    return to(s, 'neutral', tMs);
+  }
+  return advance(s, tMs, sp);
+}
+
+/** On to the next direction or side, or done. */
+export function advance(s: HipState, tMs: number, sp: Speaker): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  const nextIdx = s.stepIdx + 1;
+  const next = s.plan[nextIdx];
+  if (!next) {
+    sp.say(say.donePrompt());
+    return { ...to(s, 'done', tMs), endedMs: tMs };
+  }
+  const moved: HipState = { ...s, stepIdx: nextIdx, attempt: 0, neutral: null, compensations: [] };
+  if (next.side !== cur.side) {
+    sp.say(say.nextSidePrompt(s.test, next.side));
+    return { ...to(moved, 'setup', tMs), samples: [], recent: [], readySinceMs: null };
+  }
+  sp.say(say.nextDirectionPrompt(s.test, next.side, next.direction));
+  return to(moved, 'neutral', tMs);
+}
+
+const validCount = (trials: readonly Trial[], step: PlanStep): number =>
+  trials.filter((t) => t.valid && t.side === step.side && t.direction === step.direction).length;
+
+/** Per-feature median of the last few frames: one noisy keypoint does not make a compensation. */
+export function medianFrame(frames: readonly HipFrame[]): HipFrame {
+  const last = frames[frames.length - 1]!;
+  const trunks = frames.map((f) => f.trunkDeg).filter((x): x is number => x !== null);
+  return {
+    ...last,
+    knee: { x: median(frames.map((f) => f.knee.x)), y: median(frames.map((f) => f.knee.y)) },
+    shankPx: median(frames.map((f) => f.shankPx)),
+    hipLineDeg: median(frames.map((f) => f.hipLineDeg)),
+    trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
+  };
+}
+
+function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
+  const m = medianFrame(frames);
+  return { deg, knee: m.knee, shankPx: m.shankPx, hipLineDeg: m.hipLineDeg, trunkDeg: m.trunkDeg };
+}
