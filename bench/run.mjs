@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --json] [-- --frames N] [-- --only movenet-lightning/wasm]
+// npm run bench [-- --json] [-- --frames N] [-- --only movenet-lightning/wasm] [-- --rotation 180]
 // Measures in ONE run, in headless Debian Chromium on this machine, for each model × backend that works:
 // the raw model inference time per frame (the detector call), the full per-frame pipeline time
 // (frame callback → pose → smoothing → overlay drawn), their ratio, cold start to first pose, and the
@@ -19,6 +19,8 @@ const arg = (name, dflt) => {
   return i >= 0 ? argv[i + 1] : dflt;
 };
 const FRAMES = Number(arg('--frames', 60));
+/** --rotation 180: frames turned for the model (the prone view); the turn's own time is reported as turn ms. */
+const ROTATION = Number(arg('--rotation', 0));
 const WARMUP = 10;
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -94,7 +96,9 @@ for (const cfg of CONFIGS) {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${BASE}/?bench&autostart=camera&model=${cfg.model}&backend=${cfg.backend}#/live`);
+    await page.goto(
+      `${BASE}/?bench&autostart=camera&model=${cfg.model}&backend=${cfg.backend}${ROTATION ? `&rotation=${ROTATION}` : ''}#/live`,
+    );
     await page.waitForFunction((n) => (window.__goniocamBench?.frames.length ?? 0) >= n, want, {
       timeout: 300_000,
       polling: 250,
@@ -103,13 +107,16 @@ for (const cfg of CONFIGS) {
     const frames = data.frames.slice(WARMUP, want);
     const modelMs = median(frames.map((f) => f.modelMs));
     const pipelineMs = median(frames.map((f) => f.pipelineMs));
+    const turnMs = median(frames.map((f) => f.turnMs ?? 0));
     results.push({
       model: cfg.model,
+      rotation: ROTATION,
       backend: data.backend,
       backendReason: data.backendReason,
       frames: frames.length,
       modelMs: round(modelMs),
       pipelineMs: round(pipelineMs),
+      turnMs: round(turnMs, 2),
       ratio: round(pipelineMs / modelMs, 3),
       meanRatio: round(frames.reduce((s, f) => s + f.pipelineMs / f.modelMs, 0) / frames.length, 3),
       coldStartMs: Math.round(data.coldStartMs),
@@ -136,14 +143,14 @@ if (json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   console.log(
-    '\n| model | backend | model ms (median) | pipeline ms (median) | pipeline/model | cold start to first pose |',
+    `\n| model | backend | model ms (median) | pipeline ms (median) | pipeline/model | cold start to first pose |${ROTATION ? ` turn ${ROTATION}° ms (median) |` : ''}`,
   );
-  console.log('|---|---|---|---|---|---|');
+  console.log(`|---|---|---|---|---|---|${ROTATION ? '---|' : ''}`);
   for (const r of results) {
     if (r.error) console.log(`| ${r.model} | ${r.backend} | — | — | — | failed: ${r.error} |`);
     else
       console.log(
-        `| ${r.model} | ${r.backend} | ${r.modelMs} | ${r.pipelineMs} | ${r.ratio.toFixed(3)} | ${(r.coldStartMs / 1000).toFixed(1)} s |`,
+        `| ${r.model} | ${r.backend} | ${r.modelMs} | ${r.pipelineMs} | ${r.ratio.toFixed(3)} | ${(r.coldStartMs / 1000).toFixed(1)} s |${ROTATION ? ` ${r.turnMs} |` : ''}`,
       );
   }
   console.log(

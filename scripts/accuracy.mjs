@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run accuracy [-- --set DIR] [-- --model M (default per-test)] [-- --method 3d-world] [-- --compare] [-- --json]
+//   [-- --rotation 0|180 (default per-test: each test's camera view, prone 180)]
 // Runs the goniocam CLI over a fixture set (goniocam-fixtures/1) and scores it against the truth, per test ×
 // camera condition: cases, how many it measured, mean absolute error, 95th percentile and max error (degrees),
 // and how often it refused a measurable case or measured one it should have refused.
@@ -12,13 +13,14 @@ const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const setDir = resolve(arg('--set', join(root, 'test-fixtures/synth/ci')));
 const model = arg('--model', 'per-test');
+const rotation = arg('--rotation', 'per-test');
 const json = argv.includes('--json');
 const methods = argv.includes('--compare')
   ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world']
   : [arg('--method', null)];
 
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
-const report = { format: 'goniocam-accuracy/1', set: setDir, model, runs: [] };
+const report = { format: 'goniocam-accuracy/1', set: setDir, model, rotation, runs: [] };
 
 for (const method of methods) {
   const args = [
@@ -28,6 +30,8 @@ for (const method of methods) {
     '--json',
     '--model',
     model,
+    '--rotation',
+    rotation,
   ];
   if (method) args.push('--method', method);
   const out = JSON.parse(execFileSync('node', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
@@ -54,7 +58,7 @@ for (const method of methods) {
     };
     groups.set(key, g);
     g.cases++;
-    if (r?.model) g.models.add(r.model);
+    if (r?.model) g.models.add(r.rotation ? `${r.model} (turned ${r.rotation}°)` : r.model);
     const truth = c.test === 'squat' || c.test === 'stand' ? c.truth?.fppaDeg : c.truth?.hipRotationDeg;
     const value = c.test === 'squat' || c.test === 'stand' ? r?.fppaDeg : r?.hipRotationDeg;
     const shouldMeasure = c.expectMeasurable !== false;
@@ -90,7 +94,7 @@ for (const method of methods) {
 
 if (json) console.log(JSON.stringify(report, null, 1));
 else {
-  console.log(`set ${setDir}\nmodel ${model}`);
+  console.log(`set ${setDir}\nmodel ${model}, frame rotation ${rotation}`);
   for (const run of report.runs) {
     console.log(`\nmethod: ${run.method}\n`);
     console.log(

@@ -1,6 +1,6 @@
 // npm run fixtures:replay [-- seated supine prone squat]
 // Runs the real pose model each test uses in the app (src/lib/pipeline/test_models.ts; tfjs wasm in Node, One
-// Euro smoothing on as in the app) over each
+// Euro smoothing on and the test's frame rotation, as in the app) over each
 // rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
 // and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
 // what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
@@ -13,7 +13,7 @@ import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator'
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
 import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
-import { TEST_MODELS } from '../src/lib/pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_models';
 
 const root = new URL('..', import.meta.url).pathname;
 const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone', 'squat'];
@@ -82,7 +82,8 @@ mkdirSync(join(root, 'test-fixtures/replay'), { recursive: true });
 for (const test of tests) {
   const MODEL = TEST_MODELS[test as keyof typeof TEST_MODELS];
   if (!MODEL) throw new Error(`unknown test ${test}`);
-  const estimator = await createNodeEstimator(MODEL, { smoothing: true });
+  const ROTATION = TEST_ROTATION[test as keyof typeof TEST_ROTATION];
+  const estimator = await createNodeEstimator(MODEL, { smoothing: true, rotation: ROTATION });
   try {
     const clipDir = join(root, 'test-fixtures/synth/clips', test);
     const clip = JSON.parse(readFileSync(join(clipDir, 'clip.json'), 'utf8')) as Clip;
@@ -104,7 +105,8 @@ for (const test of tests) {
     const out = {
       format: test === 'squat' ? SQUAT_POSE_SEQUENCE_FORMAT : POSE_SEQUENCE_FORMAT,
       source:
-        `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app) run by scripts/record-replay.ts over ` +
+        `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app` +
+        `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}) run by scripts/record-replay.ts over ` +
         `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body) at ${clip.fps} fps; ` +
         `joints kept: ${KEPT.join(', ')}`,
       model: MODEL,
@@ -117,7 +119,7 @@ for (const test of tests) {
     writeFileSync(path, compactJson(out) + '\n');
     const found = poses.filter(Boolean).length;
     console.log(
-      `${test} (${MODEL}): ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
+      `${test} (${MODEL}${ROTATION ? `, turned ${ROTATION}°` : ''}): ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
     );
   } finally {
     estimator.dispose();

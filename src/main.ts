@@ -15,6 +15,7 @@ const session = new LiveSession({ bench: launch.bench });
 // By default the model goniocam's accuracy was measured with (README); ?model= or the settings change it.
 session.model = launch.model ?? TEST_MODEL;
 if (launch.backend) session.backend = launch.backend;
+if (launch.rotation !== undefined) session.rotation = launch.rotation;
 const voice = new Voice();
 const pinned = { pinnedModel: launch.model !== undefined };
 const guided = new GuidedSession(session, voice, pinned);

@@ -1,21 +1,24 @@
 // goniocam CLI: measure hip rotation / FPPA on fixture sets or single images, with the app's own pose and
 // geometry code (Node, tfjs wasm backend, weights from models/).
 //   goniocam measure path/to/manifest.json [--json] [--model per-test|M] [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|3d-world]
+//     [--rotation per-test|0|180]
 //   goniocam measure IMAGE --test seated --side right [--json]
 import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
 import { MODEL_IDS } from '../lib/pose/config';
 import { STILL_TESTS, type StillTest } from '../lib/pipeline/measure_still';
 import type { HipMethod } from '../lib/geometry';
+import type { FrameRotation } from '../lib/pose/rotation';
 import type { ModelId, Side } from '../lib/types';
 import { loadManifest } from './manifest';
 import { measureCases } from './measure';
 
 const USAGE = `usage:
-  goniocam measure MANIFEST.json [--json] [--model M] [--method X]
-  goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M]
+  goniocam measure MANIFEST.json [--json] [--model M] [--method X] [--rotation R]
+  goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M] [--rotation R]
 models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default per-test: the model the app uses for each test)
-methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 3d-world (default: the best per test)`;
+methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 3d-world (default: the best per test)
+rotation: 0 or 180, the frame turned before the model sees it (default per-test: prone 180, the camera behind the head)`;
 
 const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world'];
 
@@ -29,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         model: { type: 'string', default: 'per-test' },
         method: { type: 'string' },
+        rotation: { type: 'string', default: 'per-test' },
         test: { type: 'string' },
         side: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -49,6 +53,9 @@ export async function main(argv: string[]): Promise<number> {
   if (values.method && !METHODS.includes(values.method as HipMethod))
     return fail(`unknown method "${values.method}"`);
   const method = values.method as HipMethod | undefined;
+  if (!['per-test', '0', '180'].includes(values.rotation))
+    return fail(`unknown rotation "${values.rotation}": per-test, 0 or 180`);
+  const rotation = values.rotation === 'per-test' ? 'per-test' : (Number(values.rotation) as FrameRotation);
   const target = resolve(positionals[1]);
 
   let cases;
@@ -76,9 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     ];
   }
 
-  const results = await measureCases(cases, dir, { model, ...(method ? { method } : {}) });
+  const results = await measureCases(cases, dir, { model, rotation, ...(method ? { method } : {}) });
   if (values.json) {
-    console.log(JSON.stringify({ format: 'goniocam-results/1', model, results }, null, 1));
+    console.log(JSON.stringify({ format: 'goniocam-results/1', model, rotation, results }, null, 1));
   } else {
     for (const r of results) {
       const value = r.hipRotationDeg ?? r.fppaDeg;

@@ -6,36 +6,50 @@ import type { HipMethod } from '../lib/geometry';
 import type { ModelId, Side } from '../lib/types';
 import type { PoseEstimator } from '../lib/pose/estimator';
 import { caseFile, type FixtureCase } from './manifest';
-import { TEST_MODELS } from '../lib/pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../lib/pipeline/test_models';
+import type { FrameRotation } from '../lib/pose/rotation';
 
 export interface CaseResult extends StillResult {
   readonly id: string;
   readonly model: ModelId;
+  readonly rotation: FrameRotation;
 }
 
 export interface MeasureOptions {
   /** A model for every case, or 'per-test': the model the app uses for each case's test (TEST_MODELS). */
   readonly model: ModelId | 'per-test';
   readonly method?: HipMethod;
+  /** How far frames are turned for the model; default 'per-test': each test's camera view (TEST_ROTATION). */
+  readonly rotation?: FrameRotation | 'per-test';
 }
 
-/** Measure still-image cases, one estimator per model: each image is its own frame (tracking reset between). */
+/**
+ * Measure still-image cases, one estimator per model and frame rotation: each image is its own frame (tracking
+ * reset between).
+ */
 export async function measureCases(
   cases: readonly Pick<FixtureCase, 'id' | 'file' | 'test' | 'side'>[],
   dir: string,
   opts: MeasureOptions,
 ): Promise<CaseResult[]> {
-  const estimators = new Map<ModelId, PoseEstimator>();
+  const estimators = new Map<string, PoseEstimator>();
   const results: CaseResult[] = [];
   try {
     for (const c of cases) {
       const model = opts.model === 'per-test' ? TEST_MODELS[c.test] : opts.model;
-      let estimator = estimators.get(model);
+      const rotation =
+        opts.rotation === undefined || opts.rotation === 'per-test' ? TEST_ROTATION[c.test] : opts.rotation;
+      let estimator = estimators.get(`${model}@${rotation}`);
       if (!estimator) {
-        estimator = await createNodeEstimator(model, { smoothing: false });
-        estimators.set(model, estimator);
+        estimator = await createNodeEstimator(model, { smoothing: false, rotation });
+        estimators.set(`${model}@${rotation}`, estimator);
       }
-      results.push({ id: c.id, model, ...(await measureOne(estimator, dir, c.file, c.test, c.side, opts)) });
+      results.push({
+        id: c.id,
+        model,
+        rotation,
+        ...(await measureOne(estimator, dir, c.file, c.test, c.side, opts)),
+      });
     }
   } finally {
     for (const e of estimators.values()) e.dispose();

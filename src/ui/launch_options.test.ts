@@ -20,8 +20,15 @@ describe('readLaunchOptions', () => {
   });
 
   it('ignores unknown or hostile values', () => {
-    expect(readLaunchOptions('?model=<script>&backend=cuda&autostart=mic&test=standing')).toEqual({
+    expect(readLaunchOptions('?rotation=180&autostart=camera')).toEqual({
+      rotation: 180,
+      autostart: 'camera',
       bench: false,
     });
+    expect(readLaunchOptions('?model=<script>&backend=cuda&autostart=mic&test=standing&rotation=90')).toEqual(
+      {
+        bench: false,
+      },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { BACKEND_CHOICES, MODEL_IDS, type BackendChoice } from '../lib/pose/config';
+import { FRAME_ROTATIONS, type FrameRotation } from '../lib/pose/rotation';
 import type { ModelId } from '../lib/types';
 import type { HipTestId } from '../lib/protocols/types';
 
@@ -11,6 +12,8 @@ export interface LaunchOptions {
   /** 'camera' opens the camera; 'test' also starts the chosen guided test, hands-free. */
   readonly autostart?: 'camera' | 'test';
   readonly test?: HipTestId;
+  /** Turn frames for the model (the live screen; a guided test uses its own test's rotation). */
+  readonly rotation?: FrameRotation;
   readonly bench: boolean;
 }
 
@@ -26,6 +29,9 @@ export function readLaunchOptions(search: string): LaunchOptions {
       ? { autostart: q.get('autostart') as 'camera' | 'test' }
       : {}),
     ...(HIP_TESTS.includes(q.get('test') as HipTestId) ? { test: q.get('test') as HipTestId } : {}),
+    ...(FRAME_ROTATIONS.map(String).includes(q.get('rotation') ?? '')
+      ? { rotation: Number(q.get('rotation')) as FrameRotation }
+      : {}),
     bench: q.has('bench'),
   };
 }

@@ -1,6 +1,7 @@
 // The pose model each test uses: the one it measured most accurately with on the render rig
 // (README, Ground truth and accuracy; `npm run accuracy -- --model M`). The app's guided tests and the
 // CLI's default both read this table, so the accuracy figures are the app's.
+import type { FrameRotation } from '../pose/rotation';
 import type { HipTestId, TestId } from '../protocols/types';
 import type { ModelId } from '../types';
 
@@ -14,6 +15,19 @@ export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
   // Heels and toes (foot turn-out) exist only in BlazePose's 33 landmarks.
   squat: 'blazepose-full',
   stand: 'blazepose-full',
+};
+
+/**
+ * How far each test's frames are turned before the model sees them (pose/rotation.ts), because of where its
+ * camera stands: 180 for a camera that sees the person upside down. The app's guided test, the CLI and the
+ * replay recordings all apply this, whatever model is pinned: it is the view, not the model.
+ */
+export const TEST_ROTATION: Readonly<Record<TestId | 'stand', FrameRotation>> = {
+  seated: 0,
+  supine: 0,
+  prone: 0,
+  squat: 0,
+  stand: 0,
 };
 
 /**

@@ -9,6 +9,7 @@ function fake(backend: TfjsBackend, ms: number, log: string[]): PoseEstimator {
   return {
     info: { model: 'movenet-lightning', backend, runtime: 'tfjs', backendReason: '' },
     lastModelMs: ms,
+    lastTurnMs: 0,
     async estimate(_f, tMs): Promise<Pose> {
       log.push(`${backend}@${tMs}`);
       return { tMs, width: 1, height: 1, joints: {}, score: 1, model: 'movenet-lightning' };

@@ -48,6 +48,10 @@ export class AutoBackendEstimator implements PoseEstimator {
     return this.#chosen?.lastModelMs ?? 0;
   }
 
+  get lastTurnMs(): number {
+    return this.#chosen?.lastTurnMs ?? 0;
+  }
+
   async estimate(frame: PoseInput, tMs: number): Promise<Pose | null> {
     if (this.#chosen) return this.#chosen.estimate(frame, tMs);
     // Same contract as every estimator: no second call while one runs. Without this, two frames

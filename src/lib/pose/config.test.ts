@@ -13,5 +13,12 @@ describe('validateEstimatorConfig', () => {
     expect(() => validateEstimatorConfig({ ...ok, backend: 'cuda' as never })).toThrow(/"cuda"/);
     expect(() => validateEstimatorConfig({ ...ok, baseUrl: '/app' })).toThrow(/"\/app"/);
     expect(() => validateEstimatorConfig({ ...ok, smoothing: { beta: -1 } })).toThrow(/smoothing\.beta.*-1/);
+    expect(() => validateEstimatorConfig({ ...ok, rotation: 90 as never })).toThrow(/rotation 90/);
+    expect(() => validateEstimatorConfig({ ...ok, rotation: '180' as never })).toThrow(/rotation "180"/);
+  });
+
+  it('accepts the frame rotations 0 and 180', () => {
+    for (const rotation of [0, 180] as const)
+      expect(validateEstimatorConfig({ ...ok, rotation }).rotation).toBe(rotation);
   });
 });

@@ -1,4 +1,5 @@
 import type { ModelId } from '../types';
+import { FRAME_ROTATIONS, type FrameRotation } from './rotation';
 import type { OneEuroParams } from './smoothing';
 
 export const MODEL_IDS: readonly ModelId[] = [
@@ -24,6 +25,11 @@ export interface EstimatorConfig {
   readonly baseUrl: string;
   /** The source frames are mirrored (a selfie-recorded video): undone here so sides stay anatomical. */
   readonly mirrored?: boolean;
+  /**
+   * Turn each frame by this many degrees before the model sees it, and the keypoints back (rotation.ts):
+   * 180 for a camera that sees the person upside down (prone, camera behind the head). Default 0.
+   */
+  readonly rotation?: FrameRotation;
   /** One Euro smoothing of keypoints: true (defaults), false, or custom parameters. */
   readonly smoothing?: boolean | Partial<OneEuroParams>;
   /** Overrides for model file sources (Node passes file IOHandlers here). */
@@ -40,6 +46,11 @@ export function validateEstimatorConfig(config: EstimatorConfig): EstimatorConfi
   }
   if (typeof config.baseUrl !== 'string' || !config.baseUrl.endsWith('/')) {
     throw new Error(`baseUrl must be a string ending in "/", got ${JSON.stringify(config.baseUrl)}.`);
+  }
+  if (config.rotation !== undefined && !FRAME_ROTATIONS.includes(config.rotation)) {
+    throw new Error(
+      `Unknown frame rotation ${JSON.stringify(config.rotation)}: use one of ${FRAME_ROTATIONS.join(', ')} (degrees).`,
+    );
   }
   const s = config.smoothing;
   if (s !== undefined && typeof s !== 'boolean') {

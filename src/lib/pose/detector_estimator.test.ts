@@ -1,8 +1,10 @@
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { DetectorEstimator, type DetectorEstimatorOptions } from './detector_estimator';
 import type { PoseInput } from './estimator';
 import type { RawPose } from './to_pose';
+import { useNodeWasmBackend } from './node/node_backend';
 
 // The unit under test is the wrapper (guard, edge conversion, unmirroring, smoothing switch), so
 // the detector is a stand-in; the real models run in src/lib/pose/peer/*.test.ts.
@@ -62,6 +64,38 @@ describe('DetectorEstimator', () => {
     const pose = await est.estimate(tensorFrame, 0);
     expect(pose!.joints.right_knee).toEqual({ x: 540, y: 300, score: 0.9 });
     expect(pose!.joints.left_knee).toEqual({ x: 440, y: 300, score: 0.8 });
+  });
+
+  it('turns the frame 180° for the model and the keypoints back, then unmirrors', async () => {
+    await useNodeWasmBackend();
+    // A 480×640 frame whose top-left pixel is marked: the detector must see it bottom-right.
+    const buf = tf.buffer([480, 640, 3], 'int32');
+    buf.set(255, 0, 0, 0);
+    const marked = buf.toTensor() as tf.Tensor3D;
+    const seen: number[] = [];
+    const detector: PoseDetector = {
+      async estimatePoses(image) {
+        const t = image as tf.Tensor3D;
+        seen.push(t.shape[0], t.shape[1], (t.arraySync() as number[][][])[479]![639]![0]!);
+        return [person] as never;
+      },
+      reset: () => undefined,
+      dispose: () => undefined,
+    };
+    const before = tf.memory().numTensors;
+    const turned = await new DetectorEstimator(detector, { ...opts, rotation: 180 }).estimate(marked, 0);
+    expect(seen).toEqual([480, 640, 255]);
+    expect(tf.memory().numTensors).toBe(before); // the turned copy is released
+    expect(turned!.joints.left_knee).toEqual({ x: 540, y: 180, score: 0.9 });
+    expect(turned!.joints.right_knee).toEqual({ x: 440, y: 180, score: 0.8 });
+
+    const both = await new DetectorEstimator(detector, { ...opts, rotation: 180, mirrored: true }).estimate(
+      marked,
+      0,
+    );
+    expect(both!.joints.right_knee).toEqual({ x: 100, y: 180, score: 0.9 });
+    expect(both!.joints.left_knee).toEqual({ x: 200, y: 180, score: 0.8 });
+    marked.dispose();
   });
 
   it('rejects a call made while the previous one runs, then works again', async () => {

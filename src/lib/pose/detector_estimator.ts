@@ -3,6 +3,7 @@ import type { Backend, ModelId, Pose } from '../types';
 import type { EstimatorInfo, PoseEstimator, PoseInput } from './estimator';
 import { frameSize } from './frame_size';
 import { unmirrorPose } from './mirror';
+import { FrameTurner, turnPoseBack180, type FrameRotation } from './rotation';
 import { PoseSmoother, type OneEuroParams } from './smoothing';
 import { toPose, type RawPose } from './to_pose';
 
@@ -12,25 +13,31 @@ export interface DetectorEstimatorOptions {
   readonly runtime: 'tfjs' | 'mediapipe';
   readonly backendReason: string;
   readonly mirrored: boolean;
+  /** Turn each frame by this before the model sees it (rotation.ts); keypoints are turned back. */
+  readonly rotation?: FrameRotation;
   readonly smoothing: false | Partial<OneEuroParams>;
 }
 
 /**
  * Wraps a pose-detection PoseDetector (any model, any runtime) into our PoseEstimator: single
- * person, keypoints converted at the edge, mirroring undone, then our One Euro smoothing with the
- * frame's own timestamp. The library's smoothing is off (it would read the video's clock).
+ * person, the frame turned for the model if asked (rotation.ts), keypoints converted at the edge and
+ * turned back, mirroring undone, then our One Euro smoothing with the frame's own timestamp. The
+ * library's smoothing is off (it would read the video's clock).
  */
 export class DetectorEstimator implements PoseEstimator {
   readonly #detector: PoseDetector;
   readonly #opts: DetectorEstimatorOptions;
   readonly #smoother: PoseSmoother | null;
+  readonly #turner: FrameTurner | null;
   #busy = false;
   #lastModelMs = 0;
+  #lastTurnMs = 0;
 
   constructor(detector: PoseDetector, opts: DetectorEstimatorOptions) {
     this.#detector = detector;
     this.#opts = opts;
     this.#smoother = opts.smoothing === false ? null : new PoseSmoother(opts.smoothing);
+    this.#turner = opts.rotation === 180 ? new FrameTurner() : null;
   }
 
   get info(): EstimatorInfo {
@@ -40,6 +47,11 @@ export class DetectorEstimator implements PoseEstimator {
 
   get lastModelMs(): number {
     return this.#lastModelMs;
+  }
+
+  /** Time the last estimate() spent turning the frame (ms; 0 without a rotation). */
+  get lastTurnMs(): number {
+    return this.#lastTurnMs;
   }
 
   async estimate(frame: PoseInput, tMs: number): Promise<Pose | null> {
@@ -54,16 +66,26 @@ export class DetectorEstimator implements PoseEstimator {
         frame.width = width;
         frame.height = height;
       }
+      const tTurn = performance.now();
+      const turned = this.#turner?.turn(frame, width, height) ?? null;
       const t0 = performance.now();
-      const poses = (await this.#detector.estimatePoses(
-        frame,
-        { maxPoses: 1, flipHorizontal: false },
-        tMs,
-      )) as RawPose[];
+      this.#lastTurnMs = turned ? t0 - tTurn : 0;
+      let poses: RawPose[];
+      try {
+        poses = (await this.#detector.estimatePoses(
+          turned?.input ?? frame,
+          { maxPoses: 1, flipHorizontal: false },
+          tMs,
+        )) as RawPose[];
+      } finally {
+        turned?.release();
+      }
       this.#lastModelMs = performance.now() - t0;
       const raw = poses[0];
       if (!raw || raw.keypoints.length === 0) return null;
       let pose = toPose(raw, this.#opts.model, width, height, tMs);
+      // Undo our turn first, then the source's mirroring (both are fixed maps of the frame; they commute).
+      if (turned) pose = turnPoseBack180(pose);
       if (this.#opts.mirrored) pose = unmirrorPose(pose);
       return this.#smoother ? this.#smoother.smooth(pose) : pose;
     } finally {

@@ -21,6 +21,8 @@ export interface PoseEstimator {
   readonly info: EstimatorInfo;
   /** Raw model inference time of the last estimate() in ms (the detector call alone), for stats and the benchmark. */
   readonly lastModelMs: number;
+  /** Time the last estimate() spent turning the frame for the model in ms (0 without a rotation; rotation.ts). */
+  readonly lastTurnMs: number;
   /**
    * Estimate the single most prominent person. `tMs` is the frame's timestamp (monotonic for a
    * stream); returns null when no person is found. Calling it again before the previous call has

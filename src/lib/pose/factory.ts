@@ -27,6 +27,7 @@ export async function createEstimator(config: EstimatorConfig): Promise<PoseEsti
       runtime,
       backendReason,
       mirrored: config.mirrored ?? false,
+      rotation: config.rotation ?? 0,
       smoothing,
     });
 

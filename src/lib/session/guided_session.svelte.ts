@@ -1,6 +1,6 @@
 // The guided hip test: its options (test, first side, external rotation too) around a ProtocolSession.
 // Components render this state; they never step the protocol themselves.
-import { EXTERNAL_ROTATION, TEST_MODELS } from '../pipeline/test_models';
+import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from '../pipeline/test_models';
 import { finishHip, hipProtocol, skipStep, type HipState } from '../protocols/hip_guided';
 import type { Direction, HipTestId, HipTestResult } from '../protocols/types';
 import type { Side } from '../types';
@@ -44,7 +44,11 @@ export class GuidedSession {
     const sides: Side[] = this.firstSide === 'right' ? ['right', 'left'] : ['left', 'right'];
     const external = this.includeExternal && EXTERNAL_ROTATION[this.test].ok;
     const directions: Direction[] = external ? ['internal', 'external'] : ['internal'];
-    return this.run.begin(hipProtocol({ test: this.test, sides, directions }), TEST_MODELS[this.test]);
+    return this.run.begin(
+      hipProtocol({ test: this.test, sides, directions }),
+      TEST_MODELS[this.test],
+      TEST_ROTATION[this.test],
+    );
   }
 
   skip(): void {

@@ -1,4 +1,5 @@
 import type { BackendChoice } from '../pose/config';
+import type { FrameRotation } from '../pose/rotation';
 import type { EstimatorInfo, PoseEstimator, PoseInput } from '../pose/estimator';
 import type { ModelId, Pose } from '../types';
 import { listCameras, openCamera, stopStream } from '../capture/camera';
@@ -42,6 +43,8 @@ export class LiveSession {
   mirrorPreview = $state(true);
   /** The source itself is mirrored (a selfie-recorded video): undone in the pose layer. */
   mirroredSource = $state(false);
+  /** Frames turned this far before the model sees them (a camera that sees the person upside down). */
+  rotation = $state<FrameRotation>(0);
   cameras = $state.raw<MediaDeviceInfo[]>([]);
   cameraId = $state('');
   resolution = $state('640x480');
@@ -144,7 +147,7 @@ export class LiveSession {
     this.#setStatus('running', 'Image analysed');
   }
 
-  /** Apply a new model/backend/mirroring choice to whatever is running. */
+  /** Apply a new model/backend/mirroring/rotation choice to whatever is running. */
   async applySettings(): Promise<void> {
     if (this.source === 'none') return;
     if (this.source === 'image' && this.image) {
@@ -209,7 +212,7 @@ export class LiveSession {
     this.#model.push(est.lastModelMs);
     this.#pipeline.push(t.pipelineMs);
     this.#frameTimes.push(t.tMs);
-    this.#bench?.frame(est.lastModelMs, t.pipelineMs, t.tMs, est.info);
+    this.#bench?.frame(est.lastModelMs, t.pipelineMs, est.lastTurnMs, t.tMs, est.info);
     // Stats feed the UI a few times a second, not per frame: per-frame state churn costs pipeline time.
     const now = performance.now();
     if (now - this.#lastStatsAt < STATS_EVERY_MS) return;
@@ -224,7 +227,7 @@ export class LiveSession {
   }
 
   async #ensureEstimator(): Promise<PoseEstimator | null> {
-    const key = `${this.model}|${this.backend}|${this.mirroredSource}`;
+    const key = `${this.model}|${this.backend}|${this.mirroredSource}|${this.rotation}`;
     if (this.#estimator && this.#estimatorKey === key) return this.#estimator;
     this.#estimator?.dispose();
     this.#estimator = null;
@@ -238,6 +241,7 @@ export class LiveSession {
         backend: this.backend,
         baseUrl: import.meta.env.BASE_URL,
         mirrored: this.mirroredSource,
+        rotation: this.rotation,
       });
       this.#estimatorKey = key;
       this.info = this.#estimator.info;

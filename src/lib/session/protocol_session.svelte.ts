@@ -3,6 +3,7 @@
 // The guided hip test and the squat screen are both this plus their options.
 import type { Prompt, Protocol } from '../protocols/types';
 import { ProtocolRunner } from '../pipeline/run_protocol';
+import type { FrameRotation } from '../pose/rotation';
 import type { ModelId, Pose } from '../types';
 import type { LiveSession } from './live_session.svelte';
 import type { Voice } from './voice.svelte';
@@ -30,8 +31,11 @@ export class ProtocolSession<S, R> {
     this.#pinnedModel = pinnedModel;
   }
 
-  /** Start (or restart) `protocol` with `model` (unless ?model= pinned one); opens the camera if needed. */
-  async begin(protocol: Protocol<S, R>, model: ModelId): Promise<void> {
+  /**
+   * Start (or restart) `protocol` with `model` (unless ?model= pinned one) and the test's frame `rotation`
+   * (the camera's view, so it applies to a pinned model too); opens the camera if needed.
+   */
+  async begin(protocol: Protocol<S, R>, model: ModelId, rotation: FrameRotation): Promise<void> {
     this.#stopListening();
     this.result = null;
     this.state = null;
@@ -41,8 +45,10 @@ export class ProtocolSession<S, R> {
     this.running = true;
     const switchModel = !this.#pinnedModel && this.#live.model !== model;
     if (switchModel) this.#live.model = model;
+    const turn = this.#live.rotation !== rotation;
+    if (turn) this.#live.rotation = rotation;
     if (this.#live.source === 'none' || this.#live.status === 'error') await this.#live.startCamera();
-    else if (switchModel) await this.#live.applySettings();
+    else if (switchModel || turn) await this.#live.applySettings();
   }
 
   /** Apply a user event (skip, finish: pure functions of the state) at the last frame's time. */

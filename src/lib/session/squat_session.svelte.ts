@@ -1,5 +1,5 @@
 // The squat screen: its options (variant, reps) around a ProtocolSession.
-import { TEST_MODELS } from '../pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../pipeline/test_models';
 import { finishSquat, squatProtocol } from '../protocols/squat';
 import type { SquatResult, SquatState, SquatVariant } from '../protocols/squat_types';
 import type { LiveSession } from './live_session.svelte';
@@ -31,6 +31,7 @@ export class SquatSession {
     return this.run.begin(
       squatProtocol({ variant: this.variant, targetReps: this.targetReps }),
       TEST_MODELS.squat,
+      TEST_ROTATION.squat,
     );
   }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelId } from '../../types';
-import type { EstimatorConfig } from '../config';
+import { validateEstimatorConfig, type EstimatorConfig } from '../config';
 import { DetectorEstimator } from '../detector_estimator';
 import type { PoseEstimator } from '../estimator';
 import { createTfjsDetector } from '../tfjs_detector';
@@ -18,10 +18,11 @@ export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.me
  */
 export async function createNodeEstimator(
   model: ModelId,
-  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored'> & { modelsDir?: string } = {},
+  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored' | 'rotation'> & { modelsDir?: string } = {},
 ): Promise<PoseEstimator> {
   await useNodeWasmBackend();
-  const dir = opts.modelsDir ?? MODELS_DIR;
+  const { modelsDir, ...settings } = opts;
+  const dir = modelsDir ?? MODELS_DIR;
   const urls = modelUrls(model, '/');
   const file = (url: string | undefined) =>
     url ? fileModelHandler(join(dir, url.replace(/^\/models\//, ''))) : undefined;
@@ -32,7 +33,7 @@ export async function createNodeEstimator(
       landmark: file(urls.landmark),
     }).filter(([, v]) => v),
   );
-  const config: EstimatorConfig = { model, backend: 'wasm', baseUrl: '/', sources, ...opts };
+  const config = validateEstimatorConfig({ model, backend: 'wasm', baseUrl: '/', sources, ...settings });
   const detector = await createTfjsDetector(config);
   return new DetectorEstimator(detector, {
     model,
@@ -40,6 +41,7 @@ export async function createNodeEstimator(
     runtime: 'tfjs',
     backendReason: 'Node: wasm',
     mirrored: opts.mirrored ?? false,
+    rotation: opts.rotation ?? 0,
     smoothing: opts.smoothing === false ? false : opts.smoothing === true ? {} : (opts.smoothing ?? {}),
   });
 }
