@@ -25,13 +25,17 @@ const PLACEMENTS = {
     ['seated-front', true, 0.85],
     ['seated-side', false, 0.15],
   ],
-  prone: [['prone-foot-end', true, 1]],
+  // Behind the head, raised and tilted down along the body (the app turns the picture 180° for the model).
+  prone: [['prone-head-end', true, 1]],
   supine: [
     ['supine-overhead', true, 0.8],
     ['supine-foot-end', false, 0.2],
   ],
   squat: [['squat-front', true, 1]],
 };
+
+/** How far the raised prone cameras look down unless told otherwise (the rig's defaults, recorded per case). */
+const PRONE_TILT_DEG = { 'prone-head-end': 40, 'prone-foot-end': 20 };
 
 /**
  * `prone: { placement, tiltDeg }` replaces the prone placement (exploration sets); the random draws stay
@@ -65,7 +69,9 @@ export function makeCases({ seed, count, tests, body, prone }) {
         rollDeg: Math.round(uni(-lim, lim)),
         distanceM: Math.round(uni(2.0, 3.0) * 10) / 10,
         fovDeg: 45,
-        ...(test === 'prone' && prone?.tiltDeg !== undefined ? { tiltDeg: prone.tiltDeg } : {}),
+        ...(test === 'prone' && (prone?.tiltDeg ?? PRONE_TILT_DEG[placement]) !== undefined
+          ? { tiltDeg: prone?.tiltDeg ?? PRONE_TILT_DEG[placement] }
+          : {}),
       },
       outfit: {
         skin: pick(SKIN),

@@ -22,7 +22,9 @@ const tests = arg('--tests', 'seated,supine,prone,squat').split(',');
 /** The rate clip.json lists frames and truth at (y4m.mjs resamples the timeline at any other). */
 const MANIFEST_FPS = 10;
 
-const PLACEMENT = { seated: 'seated-front', supine: 'supine-overhead', prone: 'prone-foot-end', squat: 'squat-front-fixed' };
+const PLACEMENT = { seated: 'seated-front', supine: 'supine-overhead', prone: 'prone-head-end', squat: 'squat-front-fixed' };
+/** The prone camera behind the head looks down 40° along the body (the app's placement; the rig's default). */
+const PRONE_TILT_DEG = 40;
 /** A phone on a stand, set up a little off: the same for every clip. */
 const CAMERA = { yawDeg: 4, pitchDeg: -3, rollDeg: 1, distanceM: 2.5, fovDeg: 45 };
 /**
@@ -53,7 +55,7 @@ try {
       continue;
     }
     const schedule = buildSchedule();
-    const camera = { placement: PLACEMENT[test], ...CAMERA };
+    const camera = { placement: PLACEMENT[test], ...CAMERA, ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}) };
     const byHash = new Map(); // identical renders (seated neutral, either side) share one file
     const keyframes = [];
     for (const k of schedule.keyframes) {

@@ -119,8 +119,8 @@ function stage(spec) {
   sun.position.set(...spec.scene.sunDir);
 }
 
-/** How far the prone camera looks down (see placeCamera); spec.camera.tiltDeg overrides it. */
-const PRONE_TILT_DEG = 20;
+/** How far each raised prone camera looks down (see placeCamera); spec.camera.tiltDeg overrides it. */
+const PRONE_TILT_DEG = { 'prone-foot-end': 20, 'prone-head-end': 40 };
 
 /** The recommended placement for a test, in body coordinates around the knees, then into the world. */
 function placeCamera(spec) {
@@ -128,16 +128,17 @@ function placeCamera(spec) {
   const kneeMid = jointWorld('LeftLeg').add(jointWorld('RightLeg')).multiplyScalar(0.5);
   const hipMid = jointWorld('LeftUpLeg').add(jointWorld('RightUpLeg')).multiplyScalar(0.5);
   const d = spec.camera.distanceM;
-  const tilt = (spec.camera.tiltDeg ?? PRONE_TILT_DEG) * (Math.PI / 180);
+  const tilt = (spec.camera.tiltDeg ?? PRONE_TILT_DEG[spec.camera.placement] ?? 20) * (Math.PI / 180);
   const [cosT, sinT] = [Math.cos(tilt), Math.sin(tilt)];
   const P = {
     'seated-front': { at: kneeMid, eye: [0, -0.1, d], look: [0, -0.2, 0], up: [0, 1, 0] },
-    // Prone (body −Y is the feet, −Z the ceiling): the phone on a tripod or shelf at the foot end, raised and
+    // Prone (body −Y is the feet, −Z the ceiling), the old placement: a phone at the foot end, raised and
     // tilted down ~20° at the thighs (0.3 m head-ward of the knees), so the whole body on the table is in view:
     // 0.7–1.0 m above the knees for 2–3 m. Level with the table, its end face and the feet hide the legs.
     'prone-foot-end': { at: kneeMid, eye: [0, 0.3 - d * cosT, -d * sinT], look: [0, 0.3, 0], up: [0, 0, -1] },
-    // Prone from the head end: raised beyond the head, looking down toward the feet at the thighs, so the
-    // plane the shank swings in is seen face-on again, with the trunk in front of the legs.
+    // Prone from the head end (the app's placement): raised beyond the head, looking down 40° toward the feet at
+    // the thighs (1.3–1.9 m above them for 2–3 m), so the plane the shank swings in is seen face-on again, with
+    // the trunk in front of the legs. The person is upside down in the picture; the app turns it for the model.
     'prone-head-end': { at: kneeMid, eye: [0, 0.3 + d * cosT, -d * sinT], look: [0, 0.3, 0], up: [0, 0, -1] },
     // Prone from overhead: straight down over the thighs (the ceiling is −Z), the head at the top of the picture.
     // Yaw here tilts the camera sideways about the body's long axis, which turns the upright shank in the picture
