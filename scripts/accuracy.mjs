@@ -16,7 +16,7 @@ const model = arg('--model', 'per-test');
 const rotation = arg('--rotation', 'per-test');
 const json = argv.includes('--json');
 const methods = argv.includes('--compare')
-  ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world']
+  ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '2d-prone-head-end', '3d-world']
   : [arg('--method', null)];
 
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));

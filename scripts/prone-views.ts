@@ -2,9 +2,9 @@
 // Exploration of prone camera placements (not a test): runs pose models over rendered prone sets (made with
 // `npm run fixtures:synth -- --tests prone --prone-placement prone-head-end|prone-overhead [--prone-tilt 40]`) and
 // scores, per placement, the candidate geometry on the rig's true joints and on each model's keypoints:
-//  - prone-foot-end: the app's prone method (prone_rotation.ts, via measureStill);
-//  - prone-head-end: the same tilt-undoing maths, with the posture check turned round (from the head end the
-//    thighs run up the picture);
+//  - prone-foot-end: the tilt-undoing maths for the foot end (prone_rotation.ts, method '2d-hip-line');
+//  - prone-head-end: the app's prone method since this exploration (prone_rotation.ts, '2d-prone-head-end': the
+//    same maths with the thighs running up the picture, and the shoulders nearer the camera than the hips);
 //  - prone-overhead: the tested ankle's sideways offset from its knee over the shank length (the other, flat
 //    shank is the yardstick; perspective from the rig's focal length), once as the picture alone gives it and
 //    once with the camera's tilt known, as a phone's gravity sensor over a level table would give it (here the
@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
 import { decodeImageFile, imageToTensor } from '../src/lib/pose/node/decode_image';
 import { measureStill } from '../src/lib/pipeline/measure_still';
-import { estimateProneTilt, proneShankAngleDeg } from '../src/lib/geometry/prone_rotation';
 import { legJoints } from '../src/lib/geometry/joints';
 import { add, dot, length, normalize, perp, scale, sub, type Vec2 } from '../src/lib/geometry/vec2';
 import type { Joint, JointName, ModelId, Pose, Side } from '../src/lib/types';
@@ -55,26 +54,10 @@ const focalPx = (height: number) => height / 2 / Math.tan((22.5 * Math.PI) / 180
 type Reading = number | string;
 type Method = (pose: Pose, c: Case) => Reading;
 
-/** The prone_rotation maths for a raised camera at the head end (the thighs run away from it, up the picture). */
+/** The app's prone method (prone_rotation.ts, '2d-prone-head-end': the tilt-undoing maths, thighs and trunk checked). */
 const headEnd: Method = (pose, c) => {
-  const leg = legJoints(pose, c.side);
-  if ('missing' in leg) return leg.missing;
-  const hipLine = sub(leg.hip, leg.otherHip);
-  const shank = sub(leg.ankle, leg.knee);
-  const p = normalize(perp(hipLine));
-  if (!p || length(shank) < 4) return 'degenerate';
-  const up = p.y < 0 ? p : scale(p, -1); // the ceiling is up in the picture
-  for (const s of ['left', 'right'] as const) {
-    const hip = pose.joints[`${s}_hip`];
-    const knee = pose.joints[`${s}_knee`];
-    if (!hip || !knee || hip.score < 0.3 || knee.score < 0.3) continue;
-    if (length(sub(knee, hip)) < 0.5 * length(shank)) continue;
-    const thigh = normalize(sub(knee, hip))!;
-    if (Math.acos(Math.max(-1, Math.min(1, dot(thigh, up)))) * DEG > 50) return 'posture';
-  }
-  const tilt = estimateProneTilt(sub(leg.knee, leg.hip), shank);
-  if (!tilt) return 'tilt';
-  return proneShankAngleDeg(hipLine, shank, up, tilt) ?? 'degenerate';
+  const r = measureStill(pose, 'prone', c.side);
+  return r.hipRotationDeg ?? r.reason ?? 'refused';
 };
 
 /** The table's normal (toward the ceiling) in camera axes (x right, y down, z forward) from the rig's 3D truth. */
@@ -155,13 +138,15 @@ const world3d: Method = (pose, c) => {
 
 const METHODS: Record<string, Record<string, Method>> = {
   'prone-foot-end': {
-    'app (prone_rotation)': (pose, c) => {
-      const r = measureStill(pose, 'prone', c.side);
+    'foot-end (prone_rotation, 2d-hip-line)': (pose, c) => {
+      const r = measureStill(pose, 'prone', c.side, { method: '2d-hip-line' });
       return r.hipRotationDeg ?? r.reason ?? 'refused';
     },
+    // The app's head-end method on a camera at the feet: the wrong view, which it should refuse.
+    'app (2d-prone-head-end), wrong end': headEnd,
     '3d-world': world3d,
   },
-  'prone-head-end': { 'head-end tilt': headEnd, '3d-world': world3d },
+  'prone-head-end': { 'app (2d-prone-head-end)': headEnd, '3d-world': world3d },
   'prone-overhead': {
     'overhead, picture only': overhead({ tiltKnown: false }),
     'overhead, camera tilt known': overhead({ tiltKnown: true }),

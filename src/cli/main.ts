@@ -1,6 +1,7 @@
 // goniocam CLI: measure hip rotation / FPPA on fixture sets or single images, with the app's own pose and
 // geometry code (Node, tfjs wasm backend, weights from models/).
-//   goniocam measure path/to/manifest.json [--json] [--model per-test|M] [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|3d-world]
+//   goniocam measure path/to/manifest.json [--json] [--model per-test|M]
+//     [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|2d-prone-head-end|3d-world]
 //     [--rotation per-test|0|180]
 //   goniocam measure IMAGE --test seated --side right [--json]
 import { parseArgs } from 'node:util';
@@ -17,10 +18,16 @@ const USAGE = `usage:
   goniocam measure MANIFEST.json [--json] [--model M] [--method X] [--rotation R]
   goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M] [--rotation R]
 models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default per-test: the model the app uses for each test)
-methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 3d-world (default: the best per test)
+methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 2d-prone-head-end (prone only), 3d-world (default: the best per test)
 rotation: 0 or 180, the frame turned before the model sees it (default per-test: prone 180, the camera behind the head)`;
 
-const METHODS: HipMethod[] = ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '3d-world'];
+const METHODS: HipMethod[] = [
+  '2d-hip-line',
+  '2d-trunk-axis',
+  '2d-supine-trunk',
+  '2d-prone-head-end',
+  '3d-world',
+];
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;

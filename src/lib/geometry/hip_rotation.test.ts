@@ -4,7 +4,7 @@ import type { Pose, Side } from '../types';
 import { measureHipRotation, type HipMethod, type HipTest } from './hip_rotation';
 import { PLACEMENTS, synthPose } from './synthetic_pose';
 
-// Prone (a raised camera looking down, so perspective leaves up to ~1° as placed): prone_rotation.test.ts.
+// Prone (a raised camera behind the head looking down, so perspective leaves up to ~1° as placed): prone_rotation.test.ts.
 const CASES: [HipTest, string][] = [
   ['seated', 'seated-front'],
   ['supine', 'supine-overhead'],
@@ -87,8 +87,8 @@ describe('refusals: a reason, never NaN', () => {
     expect(measureHipRotation(collapsed, 'seated', 'right').ok).toBe(false);
   });
 
-  it('a prone view whose keypoints are not a prone body (a thigh pointing up the picture)', () => {
-    const prone = synthPose('prone', 'right', 20, PLACEMENTS['prone-foot-end']!);
+  it('a prone view whose keypoints are not a prone body (a thigh pointing down the picture)', () => {
+    const prone = synthPose('prone', 'right', 20, PLACEMENTS['prone-head-end']!);
     expect(measureHipRotation(prone, 'prone', 'right').ok).toBe(true);
     const hip = prone.joints.left_hip!;
     const shank = Math.hypot(
@@ -97,11 +97,18 @@ describe('refusals: a reason, never NaN', () => {
     );
     const wrong = {
       ...prone,
-      joints: { ...prone.joints, left_knee: { x: hip.x + 5, y: hip.y - shank, score: 0.9 } },
+      joints: { ...prone.joints, left_knee: { x: hip.x + 5, y: hip.y + shank, score: 0.9 } },
     };
     expect(measureHipRotation(wrong, 'prone', 'right')).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/left leg does not look like a prone body/),
+      reason: expect.stringMatching(/left thigh does not run up the picture/),
+    });
+  });
+
+  it('the prone method on another test', () => {
+    expect(measureHipRotation(pose, 'seated', 'right', { method: '2d-prone-head-end' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/prone test only/),
     });
   });
 

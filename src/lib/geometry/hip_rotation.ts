@@ -8,7 +8,8 @@ import { pronePostureProblem, proneRotation2D } from './prone_rotation';
 import { supineRotationTrunk2D } from './supine_rotation';
 
 export type HipTest = 'seated' | 'supine' | 'prone';
-export type HipMethod = '2d-hip-line' | '2d-trunk-axis' | '2d-supine-trunk' | '3d-world';
+export type HipMethod =
+  '2d-hip-line' | '2d-trunk-axis' | '2d-supine-trunk' | '2d-prone-head-end' | '3d-world';
 
 /** Which reference the 2D method uses per test (see shank_rotation_2d.ts). */
 const RULE_2D: Record<HipTest, NeutralRule> = {
@@ -20,7 +21,7 @@ const RULE_2D: Record<HipTest, NeutralRule> = {
 /** Default method per test: chosen on the render rig (README, Accuracy). */
 export const DEFAULT_METHOD: Record<HipTest, HipMethod> = {
   seated: '2d-hip-line',
-  prone: '2d-hip-line',
+  prone: '2d-prone-head-end',
   supine: '2d-supine-trunk',
 };
 
@@ -53,8 +54,14 @@ export function measureHipRotation(
 ): Measurement<HipMethod> {
   const method = opts.method ?? DEFAULT_METHOD[test];
   if (method === '3d-world') return hipRotation3D(pose, test, side);
-  // Prone from a raised camera at the feet needs the view's tilt undone (prone_rotation.ts).
-  if (test === 'prone' && method === '2d-hip-line') return proneRotation2D(pose, side);
+  // Prone from a raised camera looking along the body needs the view's tilt undone (prone_rotation.ts): from
+  // the head end (the app's placement), or from the foot end ('2d-hip-line', kept for comparison).
+  if (method === '2d-prone-head-end') {
+    return test === 'prone'
+      ? proneRotation2D(pose, side, 'head-end')
+      : refuse('the 2d-prone-head-end method is for the prone test only');
+  }
+  if (test === 'prone' && method === '2d-hip-line') return proneRotation2D(pose, side, 'foot-end');
   if (method === '2d-supine-trunk') {
     return test === 'supine'
       ? supineRotationTrunk2D(pose, side)

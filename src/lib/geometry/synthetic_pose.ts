@@ -75,7 +75,15 @@ export const PLACEMENTS: Record<string, SynthCamera> = {
     target: { x: 0, y: -0.2, z: 0.3 },
     up: { x: 0, y: 1, z: 0 },
   },
-  // As the render rig places it: at the feet, 2.5 m from the thighs, looking down 20° (the ceiling is −Z).
+  // Prone as the app asks for it and the render rig places it: behind the head, 2.5 m from the thighs (0.3 m
+  // head-ward of the knees), looking down 40° toward the feet (1.6 m above them; the ceiling is −Z). The
+  // person is upside down in this picture; the app turns it for the model only (pose/rotation.ts).
+  'prone-head-end': {
+    position: { x: 0, y: -0.12 + 2.5 * Math.cos(40 * DEG_TO_RAD), z: -2.5 * Math.sin(40 * DEG_TO_RAD) },
+    target: { x: 0, y: -0.12, z: 0 },
+    up: { x: 0, y: 0, z: -1 },
+  },
+  // The old prone placement, the wrong end for the app's method: at the feet, raised, looking down 20°.
   'prone-foot-end': {
     position: { x: 0, y: -0.12 - 2.5 * Math.cos(20 * DEG_TO_RAD), z: -2.5 * Math.sin(20 * DEG_TO_RAD) },
     target: { x: 0, y: -0.12, z: 0 },

@@ -11,6 +11,8 @@ export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
   // MoveNet Thunder: 1.6° MAE on the CI set, 1.2° on the holdout, with the trunk-axis method; BlazePose
   // full hides the tested hip behind the raised thigh and reads 3.4° (holdout 5.8°).
   supine: 'movenet-thunder',
+  // Prone, camera behind the head, frames turned 180° (TEST_ROTATION): BlazePose full 5.7° MAE on the CI set
+  // (25 of 30 measured; max 28°), MoveNet Thunder 8.2° (29 of 30; max 43°); holdout 6.3° (9 of 10).
   prone: 'blazepose-full',
   // Heels and toes (foot turn-out) exist only in BlazePose's 33 landmarks.
   squat: 'blazepose-full',
@@ -19,13 +21,15 @@ export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
 
 /**
  * How far each test's frames are turned before the model sees them (pose/rotation.ts), because of where its
- * camera stands: 180 for a camera that sees the person upside down. The app's guided test, the CLI and the
- * replay recordings all apply this, whatever model is pinned: it is the view, not the model.
+ * camera stands. Prone: the camera is behind the head looking along the body toward the feet, so the person
+ * is upside down in the picture (feet at the top); the models read the body far better turned head-up
+ * (MoveNet Thunder 12.6° → 5.4° MAE in the exploration, README prone). The app's guided test, the CLI and
+ * the replay recordings all apply this, whatever model is pinned: it is the view, not the model.
  */
 export const TEST_ROTATION: Readonly<Record<TestId | 'stand', FrameRotation>> = {
   seated: 0,
   supine: 0,
-  prone: 0,
+  prone: 180,
   squat: 0,
   stand: 0,
 };

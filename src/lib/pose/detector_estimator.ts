@@ -3,7 +3,8 @@ import type { Backend, ModelId, Pose } from '../types';
 import type { EstimatorInfo, PoseEstimator, PoseInput } from './estimator';
 import { frameSize } from './frame_size';
 import { unmirrorPose } from './mirror';
-import { FrameTurner, turnPoseBack180, type FrameRotation } from './rotation';
+import { FrameTurner } from './frame_turner';
+import { turnPoseBack180, type FrameRotation } from './rotation';
 import { PoseSmoother, type OneEuroParams } from './smoothing';
 import { toPose, type RawPose } from './to_pose';
 

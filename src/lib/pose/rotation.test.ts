@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import type { Pose } from '../types';
 import { unmirrorPose } from './mirror';
-import { FrameTurner, turnPoseBack180 } from './rotation';
+import { FrameTurner } from './frame_turner';
+import { turnPoseBack180 } from './rotation';
 import { useNodeWasmBackend } from './node/node_backend';
 
 const pose: Pose = {

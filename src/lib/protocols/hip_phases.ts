@@ -96,7 +96,9 @@ export function trial(
       sp.say(say.movePrompt(s.test, cur.side, cur.direction), TIMING.repromptMs.value);
     return { ...back, compensations: comps };
   }
-  if (s.phase === 'move') sp.say(say.holdPrompt());
+  // Throttled: one noisy frame can break the still run for a frame (the hold then picks up where it was, as
+  // the run re-extends), and "Hold…" should not be said again for it.
+  if (s.phase === 'move') sp.say(say.holdPrompt(), TIMING.holdMs.value);
   const held: HipState = { ...(s.phase === 'move' ? to(s, 'hold', tMs) : s), compensations: comps };
   const progress = Math.min(1, run.durationMs / TIMING.holdMs.value);
   if (progress < 1) return { ...held, holdProgress: progress };

@@ -46,7 +46,7 @@ export interface Script {
 export const PLACEMENT: Record<HipTestId, string> = {
   seated: 'seated-front',
   supine: 'supine-overhead',
-  prone: 'prone-foot-end',
+  prone: 'prone-head-end',
 };
 
 /** The frames of a script: every trial is neutral → ramp → hold → ramp back. */
