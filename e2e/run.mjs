@@ -23,8 +23,11 @@ await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${out}/lunge.y4m`, {
 // Only the clips the selected specs use are written (each is ~190 MB of raw video).
 const wantGuided =
   process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /guided/.test(a));
+const GUIDED = ['seated', 'supine', 'prone'];
+// A spec named for one test (e2e/guided_prone.spec.ts) needs only that test's clip.
+const named = GUIDED.filter((t) => process.argv.some((a) => a.includes(`guided_${t}`)));
 if (wantGuided)
-  for (const test of ['seated', 'supine']) {
+  for (const test of named.length ? named : GUIDED) {
     await clipY4m(`${root}test-fixtures/synth/clips/${test}/clip.json`, `${out}/${test}-clip.y4m`, {
       fps: 10,
     });

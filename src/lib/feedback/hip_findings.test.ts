@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateHip } from './hip_findings';
 import { byId, compensation, findingProblems, hipResult, ids, trial } from './fixtures_for_tests';
-import { asymmetryLimitDeg } from './thresholds';
+import { asymmetryLimitDeg, MEASUREMENT_ERROR_DEG } from './thresholds';
+import type { HipTestId } from '../protocols/types';
+
+/** Run `fn` as if `test`'s accuracy had not been measured (the rules' path for a test without numbers). */
+function withUnknownError<T>(test: HipTestId, fn: () => T): T {
+  const table = MEASUREMENT_ERROR_DEG as Record<HipTestId, (typeof MEASUREMENT_ERROR_DEG)[HipTestId]>;
+  const saved = table[test];
+  table[test] = { ...saved, maeDeg: null, p95Deg: null };
+  try {
+    return fn();
+  } finally {
+    table[test] = saved;
+  }
+}
 
 const both = (l: number, r: number) => hipResult('seated', { left: { internal: l }, right: { internal: r } });
 
@@ -71,7 +84,9 @@ describe('evaluateHip: internal rotation against 35° and the 30–45° band', (
   it("states goniocam's own error for the test", () => {
     expect(byId(evaluateHip(both(30, 40)), 'hir-below-minimum-seated-left')?.text).toMatch(/3\.5°.*9\.7°/);
     const prone = hipResult('prone', { left: { internal: 30 }, right: { internal: 40 } });
-    expect(byId(evaluateHip(prone), 'hir-below-minimum-prone-left')?.text).toMatch(/not been established/);
+    expect(byId(evaluateHip(prone), 'hir-below-minimum-prone-left')?.text).toMatch(/7\.5°.*28\.1°/);
+    const unknown = withUnknownError('prone', () => evaluateHip(prone));
+    expect(byId(unknown, 'hir-below-minimum-prone-left')?.text).toMatch(/not been established/);
   });
 });
 
@@ -154,9 +169,20 @@ describe('evaluateHip: left/right asymmetry needs > 10° AND > measurement error
     expect(ids(evaluateHip(sea))).not.toContain('hir-asymmetry-seated');
   });
 
-  it('prone (error unknown) never flags a difference', () => {
+  it('prone (one reading off by up to 28.1°) does not flag a 30° difference: it may be measurement error', () => {
     const r = hipResult('prone', { left: { internal: 20 }, right: { internal: 50 } });
     const f = byId(evaluateHip(r), 'hir-asymmetry-uncertain-prone');
+    expect(ids(evaluateHip(r))).not.toContain('hir-asymmetry-prone');
+    expect(f?.level).toBe('info');
+    expect(f?.text).toMatch(/up to about 39\.7°.*may be measurement error/);
+    expect(f?.evidence.map((e) => e.source)).toEqual(['ellison-1990', 'goniocam-accuracy']);
+  });
+
+  it('a test whose error is not established never flags a difference, and says so', () => {
+    const r = hipResult('prone', { left: { internal: 10 }, right: { internal: 60 } });
+    const fs = withUnknownError('prone', () => evaluateHip(r));
+    expect(ids(fs)).not.toContain('hir-asymmetry-prone');
+    const f = byId(fs, 'hir-asymmetry-uncertain-prone');
     expect(f?.text).toMatch(/not established/);
     expect(f?.evidence.map((e) => e.source)).toEqual(['ellison-1990']);
   });

@@ -29,53 +29,56 @@ function load(test: HipTestId) {
   return parsed.value;
 }
 
-describe.each<HipTestId>(['seated', 'supine'])('%s test replayed on the model’s keypoints', (test) => {
-  const seq = load(test);
-  // Played twice, as the looping fake camera in e2e/ does: a trial the protocol was not ready for (it
-  // was still asking for the start position) comes round again.
-  const frames = looped(seq, 2);
-  // The directions the app offers for this test (supine: internal only, see EXTERNAL_ROTATION).
-  const directions: Direction[] = EXTERNAL_ROTATION[test].ok ? ['internal', 'external'] : ['internal'];
-  const run = runProtocol(hipProtocol({ test, directions }), frames);
-  const switches = frames
-    .filter(
-      (f, i) =>
-        i > 0 &&
-        seq.truth.series[i % seq.poses.length]!.side !== seq.truth.series[(i - 1) % seq.poses.length]!.side,
-    )
-    .map((f) => f.tMs);
-  const r = run.result!;
+describe.each<HipTestId>(['seated', 'supine', 'prone'])(
+  '%s test replayed on the model’s keypoints',
+  (test) => {
+    const seq = load(test);
+    // Played twice, as the looping fake camera in e2e/ does: a trial the protocol was not ready for (it
+    // was still asking for the start position) comes round again.
+    const frames = looped(seq, 2);
+    // The directions the app offers for this test (supine: internal only, see EXTERNAL_ROTATION).
+    const directions: Direction[] = EXTERNAL_ROTATION[test].ok ? ['internal', 'external'] : ['internal'];
+    const run = runProtocol(hipProtocol({ test, directions }), frames);
+    const switches = frames
+      .filter(
+        (f, i) =>
+          i > 0 &&
+          seq.truth.series[i % seq.poses.length]!.side !== seq.truth.series[(i - 1) % seq.poses.length]!.side,
+      )
+      .map((f) => f.tMs);
+    const r = run.result!;
 
-  it('completes hands-free: every side and direction gets 3 valid trials', () => {
-    expect(run.state.phase).toBe('done');
-    for (const side of ['right', 'left'] as Side[])
-      for (const d of directions) {
-        const dr = r.sides[side]![d]!;
-        expect(dr.valueDeg).not.toBeNull();
-        expect(dr.trials.filter((t) => t.valid)).toHaveLength(3);
-        // A trial is only voided where the clip itself spoils it: at the switch of legs (the rendered person
-        // swaps which leg is up, which moves the knee), never in a clean trial.
-        for (const t of dr.trials.filter((x) => !x.valid))
-          expect(switches.some((sw) => Math.abs(t.endMs - sw) < 4000)).toBe(true);
-      }
-  });
+    it('completes hands-free: every side and direction gets 3 valid trials', () => {
+      expect(run.state.phase).toBe('done');
+      for (const side of ['right', 'left'] as Side[])
+        for (const d of directions) {
+          const dr = r.sides[side]![d]!;
+          expect(dr.valueDeg).not.toBeNull();
+          expect(dr.trials.filter((t) => t.valid)).toHaveLength(3);
+          // A trial is only voided where the clip itself spoils it: at the switch of legs (the rendered person
+          // swaps which leg is up, which moves the knee), never in a clean trial.
+          for (const t of dr.trials.filter((x) => !x.valid))
+            expect(switches.some((sw) => Math.abs(t.endMs - sw) < 4000)).toBe(true);
+        }
+    });
 
-  it("reports each side within the test's measured accuracy bound of the clip's known angle", () => {
-    const bound = MEASUREMENT_ERROR_DEG[test].p95Deg!;
-    const errors: string[] = [];
-    for (const side of ['right', 'left'] as Side[])
-      for (const d of directions) {
-        const peaks = seq.truth.trials
-          .filter((t) => t.side === side && t.direction === d)
-          .map((t) => t.peakDeg);
-        const truth = Math.abs(peaks.reduce((a, b) => a + b, 0) / peaks.length);
-        const got = r.sides[side]![d]!.valueDeg!;
-        errors.push(`${side} ${d}: ${got}° vs ${truth.toFixed(1)}°`);
-        expect(Math.abs(got - truth)).toBeLessThanOrEqual(bound);
-      }
-    console.log(`${test} replay (${seq.model}): ${errors.join('; ')} (bound ${bound}°)`);
-  });
-});
+    it("reports each side within the test's measured accuracy bound of the clip's known angle", () => {
+      const bound = MEASUREMENT_ERROR_DEG[test].p95Deg!;
+      const errors: string[] = [];
+      for (const side of ['right', 'left'] as Side[])
+        for (const d of directions) {
+          const peaks = seq.truth.trials
+            .filter((t) => t.side === side && t.direction === d)
+            .map((t) => t.peakDeg);
+          const truth = Math.abs(peaks.reduce((a, b) => a + b, 0) / peaks.length);
+          const got = r.sides[side]![d]!.valueDeg!;
+          errors.push(`${side} ${d}: ${got}° vs ${truth.toFixed(1)}°`);
+          expect(Math.abs(got - truth)).toBeLessThanOrEqual(bound);
+        }
+      console.log(`${test} replay (${seq.model}): ${errors.join('; ')} (bound ${bound}°)`);
+    });
+  },
+);
 
 describe('supine external rotation on the model’s keypoints', () => {
   it('is refused with a reason, not measured wrong: the thigh hides the knee once the foot turns in', () => {
