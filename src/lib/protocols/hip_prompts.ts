@@ -25,7 +25,7 @@ export function setupPrompt(test: HipTestId, side: Side): Prompt {
   const text = {
     seated: `Sit tall on a high surface facing the camera, knees bent at 90 degrees, feet off the floor. We start with your ${side} leg.`,
     supine: `Lie on your back with the camera above your knees. Bend your ${side} hip and knee to 90 degrees, knee straight above the hip.`,
-    prone: `Lie face down with the camera at your feet. Bend your ${side} knee to 90 degrees, foot toward the ceiling.`,
+    prone: `Lie face down with the camera behind your head. Bend your ${side} knee to 90 degrees, foot toward the ceiling.`,
   }[test];
   return p('setup', text, 'action');
 }

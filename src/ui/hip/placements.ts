@@ -13,8 +13,9 @@ export const PLACEMENT_TEXT: Record<HipTestId, { caption: string; alt: string; h
     how: 'Lie on your back, bend the tested hip and knee to 90°, knee straight above the hip. Steady the knee with one hand and guide the ankle outward (internal) or inward (external) with the other.',
   },
   prone: {
-    caption: 'Camera at your feet, 2–3 m away, raised on a chair or shelf and tilted down at you.',
-    alt: 'A person lying face down with one knee bent 90°; the camera is raised at the foot end, 2 to 3 metres away, tilted down.',
-    how: 'Lie face down, bend the tested knee to 90°, shin pointing at the ceiling. Keep the knee on the table and let the foot fall outward (internal) or inward (external).',
+    caption:
+      'Camera behind your head on a stand about 1.5 m above the table, 2–3 m from your thighs, tilted down along your body toward your feet.',
+    alt: 'A person lying face down with one knee bent 90°; the camera stands beyond their head, about 1.5 metres above the table and 2 to 3 metres from the thighs, tilted down toward the feet.',
+    how: 'Lie face down with your head toward the camera, bend the tested knee to 90°, shin pointing at the ceiling. Keep the knee on the table and let the foot fall outward (internal) or inward (external). The picture shows you upside down; goniocam turns it for the pose model.',
   },
 };
