@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeCases } from './cases.mjs';
 import { openRig, REPO_ROOT as root, rigSource } from './rig_session.mjs';
+import { fppaFromJoints } from './squat_clip_timeline.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
@@ -43,7 +44,7 @@ try {
       side: c.spec.side,
       truth: {
         hipRotationDeg: c.spec.test === 'squat' ? null : c.spec.thetaDeg,
-        fppaDeg: c.spec.test === 'squat' ? round(fppa(r.joints2d, c.spec.side), 2) : null,
+        fppaDeg: c.spec.test === 'squat' ? round(fppaFromJoints(r.joints2d, c.spec.side), 2) : null,
         joints2d: r.joints2d,
         joints3dM: r.joints3dM,
       },
@@ -64,19 +65,6 @@ try {
   console.log(`wrote ${cases.length} cases to ${out} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 } finally {
   await rig.close();
-}
-
-/** FPPA truth from the projected joint centres: 180° − hip–knee–ankle angle, + when the knee is medial. */
-function fppa(j, side) {
-  const o = side === 'left' ? 'right' : 'left';
-  const [hip, knee, ankle, other] = [j[`${side}_hip`], j[`${side}_knee`], j[`${side}_ankle`], j[`${o}_hip`]];
-  const t = [hip[0] - knee[0], hip[1] - knee[1]];
-  const s = [ankle[0] - knee[0], ankle[1] - knee[1]];
-  const cos = (t[0] * s[0] + t[1] * s[1]) / (Math.hypot(...t) * Math.hypot(...s));
-  const mag = 180 - (Math.acos(Math.min(1, Math.max(-1, cos))) * 180) / Math.PI;
-  const line = [ankle[0] - hip[0], ankle[1] - hip[1]];
-  const crossTo = (p) => line[0] * (p[1] - hip[1]) - line[1] * (p[0] - hip[0]);
-  return Math.sign(crossTo(knee)) === Math.sign(crossTo(other)) ? mag : -mag;
 }
 
 function round(x, d) {

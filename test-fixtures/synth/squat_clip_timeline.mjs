@@ -115,8 +115,8 @@ export function sampleSquatClip({ keyframes, timeline, durationMs }, fps, truthO
 
 /**
  * FPPA truth from projected joint centres ({ left_hip: [x, y], … }): 180° − the hip–knee–ankle angle, + when
- * the knee sits on the other hip's side of the hip–ankle line (valgus). The same definition as generate.mjs
- * and src/lib/geometry/fppa.ts.
+ * the knee sits on the other hip's side of the hip–ankle line (valgus). The same definition as
+ * src/lib/geometry/fppa.ts; generate.mjs uses it for the CI/holdout squat truth too.
  */
 export function fppaFromJoints(j, side) {
   const o = side === 'left' ? 'right' : 'left';
