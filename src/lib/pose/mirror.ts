@@ -1,4 +1,5 @@
 import type { JointName, Pose } from '../types';
+import { mapPose } from './map_pose';
 
 /** left_knee ↔ right_knee; names without a side stay. */
 export function oppositeSide(name: JointName): JointName {
@@ -13,23 +14,9 @@ export function oppositeSide(name: JointName): JointName {
  * puts the pose in the unmirrored frame with anatomical sides. Done once, here, at the edge.
  */
 export function unmirrorPose(pose: Pose): Pose {
-  const joints: Partial<Record<JointName, Pose['joints'][JointName]>> = {};
-  for (const [name, j] of Object.entries(pose.joints) as [
-    JointName,
-    NonNullable<Pose['joints'][JointName]>,
-  ][]) {
-    joints[oppositeSide(name)] = { x: pose.width - j.x, y: j.y, score: j.score };
-  }
-  let world: Pose['world'];
-  if (pose.world) {
-    const w: Partial<Record<JointName, NonNullable<Pose['world']>[JointName]>> = {};
-    for (const [name, j] of Object.entries(pose.world) as [
-      JointName,
-      NonNullable<NonNullable<Pose['world']>[JointName]>,
-    ][]) {
-      w[oppositeSide(name)] = { x: -j.x, y: j.y, z: j.z, score: j.score };
-    }
-    world = w;
-  }
-  return { ...pose, joints, ...(world ? { world } : {}) };
+  return mapPose(
+    pose,
+    (name, j) => [oppositeSide(name), { x: pose.width - j.x, y: j.y, score: j.score }],
+    (name, j) => [oppositeSide(name), { x: -j.x, y: j.y, z: j.z, score: j.score }],
+  );
 }

@@ -1,4 +1,5 @@
-import type { JointName, Pose } from '../types';
+import type { Pose } from '../types';
+import { mapPose } from './map_pose';
 
 /**
  * How far the frame is turned before the model sees it. 180: the camera looks at the person upside down
@@ -17,23 +18,9 @@ export const FRAME_ROTATIONS: readonly FrameRotation[] = [0, 180];
  * camera rolled 180° about its optical axis: x and y negated, z unchanged.
  */
 export function turnPoseBack180(pose: Pose): Pose {
-  const joints: Partial<Record<JointName, Pose['joints'][JointName]>> = {};
-  for (const [name, j] of Object.entries(pose.joints) as [
-    JointName,
-    NonNullable<Pose['joints'][JointName]>,
-  ][]) {
-    joints[name] = { x: pose.width - j.x, y: pose.height - j.y, score: j.score };
-  }
-  let world: Pose['world'];
-  if (pose.world) {
-    const w: Partial<Record<JointName, NonNullable<Pose['world']>[JointName]>> = {};
-    for (const [name, j] of Object.entries(pose.world) as [
-      JointName,
-      NonNullable<NonNullable<Pose['world']>[JointName]>,
-    ][]) {
-      w[name] = { x: -j.x, y: -j.y, z: j.z, score: j.score };
-    }
-    world = w;
-  }
-  return { ...pose, joints, ...(world ? { world } : {}) };
+  return mapPose(
+    pose,
+    (name, j) => [name, { x: pose.width - j.x, y: pose.height - j.y, score: j.score }],
+    (name, j) => [name, { x: -j.x, y: -j.y, z: j.z, score: j.score }],
+  );
 }
