@@ -147,3 +147,17 @@ export function source(id: string): Source | undefined {
 export function isSourceId(id: string): id is SourceId {
   return Object.prototype.hasOwnProperty.call(SOURCES, id);
 }
+
+/** A number goniocam applies, with the source it comes from: clinical thresholds and engineering limits alike. */
+export interface Threshold {
+  readonly value: number;
+  readonly source: SourceId;
+  /** What the number means, in a line. */
+  readonly note: string;
+}
+
+export const sourced = (value: number, source: SourceId, note: string): Threshold => ({
+  value,
+  source,
+  note,
+});

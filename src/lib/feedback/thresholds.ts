@@ -3,16 +3,10 @@
 // Where a number is goniocam's own choice ('goniocam-engineering') or its own measured accuracy
 // ('goniocam-accuracy'), the source says so.
 import type { HipTestId, TestId } from '../protocols/types';
-import type { SourceId } from './sources';
+import { sourced, type SourceId, type Threshold } from './sources';
 
-export interface Threshold {
-  readonly value: number;
-  readonly source: SourceId;
-  /** What the number means, in a line. */
-  readonly note: string;
-}
-
-const t = (value: number, source: SourceId, note: string): Threshold => ({ value, source, note });
+export type { Threshold } from './sources';
+const t = sourced;
 
 /** Hip internal rotation (degrees, any of the guided tests). */
 export const HIR = {

@@ -1,14 +1,9 @@
 // Timing and compensation limits of the guided hip tests. They are engineering limits (what a trial
 // needs to be trusted), not clinical cut-offs; each names its source key (feedback/sources.ts) so the
 // evidence shown next to a flag says where the number comes from.
-import type { SourceId } from '../feedback/sources';
+import { sourced } from '../feedback/sources';
 
-interface Limit {
-  readonly value: number;
-  readonly source: SourceId;
-  readonly note: string;
-}
-const l = (value: number, source: SourceId, note: string): Limit => ({ value, source, note });
+const l = sourced;
 
 export const TIMING = {
   /** The person must be in the test position this long before the first neutral. */

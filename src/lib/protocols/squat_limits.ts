@@ -1,13 +1,8 @@
 // Measurement-validity limits of the squat screen: engineering limits (when a frame's numbers can be
 // trusted), not clinical cut-offs. Each names its source key (feedback/sources.ts) like limits.ts.
-import type { SourceId } from '../feedback/sources';
+import { sourced } from '../feedback/sources';
 
-interface Limit {
-  readonly value: number;
-  readonly source: SourceId;
-  readonly note: string;
-}
-const l = (value: number, source: SourceId, note: string): Limit => ({ value, source, note });
+const l = sourced;
 
 export const SQUAT_LIMITS = {
   /**
