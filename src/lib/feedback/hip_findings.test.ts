@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateHip } from './hip_findings';
-import { byId, compensation, findingProblems, hipResult, ids, trial } from './fixtures_for_tests';
+import { byId, compensation, findingProblems, hipResult, ids, trial } from '../../testing/feedback_fixtures';
 import { asymmetryLimitDeg, MEASUREMENT_ERROR_DEG } from './thresholds';
 import type { HipTestId } from '../protocols/types';
 

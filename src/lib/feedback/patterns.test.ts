@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HipTestResult } from '../protocols/types';
-import { byId, findingProblems, hipResult, ids } from './fixtures_for_tests';
+import { byId, findingProblems, hipResult, ids } from '../../testing/feedback_fixtures';
 import { classifyRotation } from './pattern_rules';
 import { evaluateAll, hipPatterns, orderFindings, squatHirLink } from './patterns';
 

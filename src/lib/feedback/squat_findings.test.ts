@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId, findingProblems, ids } from './fixtures_for_tests';
+import { byId, findingProblems, ids } from '../../testing/feedback_fixtures';
 import { evaluateSquat } from './squat_findings';
 
 describe('evaluateSquat', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { squatProtocol } from '../protocols/squat';
-import { squatScript, type ScriptRep } from '../protocols/squat_script';
+import { squatScript, type ScriptRep } from '../../testing/squat_script';
 import type { SquatOptions, SquatResult } from '../protocols/squat_types';
-import { byId, findingProblems, ids } from './fixtures_for_tests';
+import { byId, findingProblems, ids } from '../../testing/feedback_fixtures';
 import { squatResultFindings, squatSummaryForFeedback } from './squat_result_findings';
 
 /** A real SquatResult: a scripted squatter through the squat protocol. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facingInImage } from './facing_2d';
-import { frontalSquatPose, sideSquatPose } from './synthetic_squat';
+import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 
 describe('facingInImage', () => {
   it('reads the feet of a side view', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JointName, Pose, WorldJoint } from '../types';
 import { DEG_TO_RAD } from './angles';
 import { footTurnOut } from './foot_turnout';
-import { frontalSquatPose } from './synthetic_squat';
+import { frontalSquatPose } from '../../testing/synthetic_squat';
 
 /**
  * World keypoints (BlazePose axes: x right, y down, z away from the camera) of a person whose body is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hipDrop } from './hip_drop';
 import { standingBaseline, type StandingBaseline } from './standing_baseline';
-import { frontalSquatPose } from './synthetic_squat';
+import { frontalSquatPose } from '../../testing/synthetic_squat';
 
 const value = (m: ReturnType<typeof hipDrop>) => (m.ok ? m.value : NaN);
 

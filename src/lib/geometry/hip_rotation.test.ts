@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pose, Side } from '../types';
 import { measureHipRotation, type HipMethod, type HipTest } from './hip_rotation';
-import { PLACEMENTS, synthPose } from './synthetic_pose';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 
 // Prone (a raised camera behind the head looking down, so perspective leaves up to ~1° as placed): prone_rotation.test.ts.
 const CASES: [HipTest, string][] = [

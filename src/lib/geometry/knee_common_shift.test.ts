@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kneeCommonShift } from './knee_common_shift';
-import { frontalSquatPose, SYNTH_LEG_PX } from './synthetic_squat';
+import { frontalSquatPose, SYNTH_LEG_PX } from '../../testing/synthetic_squat';
 
 const value = (m: ReturnType<typeof kneeCommonShift>) => (m.ok ? m.value : NaN);
 

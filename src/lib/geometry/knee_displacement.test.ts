@@ -3,7 +3,7 @@ import type { Pose } from '../types';
 import { DEG_TO_RAD } from './angles';
 import { measureFppa } from './fppa';
 import { medialKneeDisplacement } from './knee_displacement';
-import { frontalSquatPose, SYNTH_LEG_PX } from './synthetic_squat';
+import { frontalSquatPose, SYNTH_LEG_PX } from '../../testing/synthetic_squat';
 
 const value = (m: ReturnType<typeof medialKneeDisplacement>) => (m.ok ? m.value : NaN);
 /** What the synthetic body puts there: the knee at mid-line, offset tan(φ/2)·half the hip–ankle distance. */

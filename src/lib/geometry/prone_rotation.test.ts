@@ -9,7 +9,7 @@ import {
   proneShankAngleDeg,
   stretchAlong,
 } from './prone_rotation';
-import { PLACEMENTS, synthPose, type SynthCamera } from './synthetic_pose';
+import { PLACEMENTS, synthPose, type SynthCamera } from '../../testing/synthetic_pose';
 
 // The app's placement: behind the head, 2.5 m from the thighs, 40° down (the picture as the camera takes it,
 // person upside down; the pose layer turns it for the model only).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hipFlexionSide, kneeFlexionSide } from './side_view_flexion';
-import { frontalSquatPose, sideSquatPose } from './synthetic_squat';
+import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 
 const deg = (m: { ok: boolean; valueDeg?: number }) => (m.ok ? m.valueDeg! : NaN);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meanBaseline, standingBaseline, type StandingBaseline } from './standing_baseline';
-import { frontalSquatPose, SYNTH_LEG_PX, SYNTH_WIDTH } from './synthetic_squat';
+import { frontalSquatPose, SYNTH_LEG_PX, SYNTH_WIDTH } from '../../testing/synthetic_squat';
 
 describe('standingBaseline', () => {
   it('finds the hip and ankle midpoints and the leg length of a standing body', () => {

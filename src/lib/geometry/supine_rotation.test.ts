@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Joint, Pose, Side } from '../types';
 import { measureHipRotation } from './hip_rotation';
 import { supineRotationTrunk2D, trunkFrame2D } from './supine_rotation';
-import { PLACEMENTS, synthPose, type SynthCamera } from './synthetic_pose';
+import { PLACEMENTS, synthPose, type SynthCamera } from '../../testing/synthetic_pose';
 
 const overhead = PLACEMENTS['supine-overhead']!;
 /** The camera at the patient's feet, a little above the knee, looking along the body: must be refused. */

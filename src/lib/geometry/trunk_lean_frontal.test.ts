@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pose } from '../types';
-import { frontalSquatPose } from './synthetic_squat';
+import { frontalSquatPose } from '../../testing/synthetic_squat';
 import { trunkLeanFrontal } from './trunk_lean_frontal';
 
 const deg = (m: ReturnType<typeof trunkLeanFrontal>) => (m.ok ? m.valueDeg : NaN);

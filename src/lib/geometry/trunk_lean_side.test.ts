@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontalSquatPose, sideSquatPose } from './synthetic_squat';
+import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 import { trunkLeanSide } from './trunk_lean_side';
 
 const deg = (m: ReturnType<typeof trunkLeanSide>) => (m.ok ? m.valueDeg : NaN);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pose } from '../types';
-import { synthPose } from './synthetic_pose';
-import { frontalSquatPose } from './synthetic_squat';
+import { synthPose } from '../../testing/synthetic_pose';
+import { frontalSquatPose } from '../../testing/synthetic_squat';
 import { classifyView, FRONTAL_MIN_HIP_RATIO, SIDE_MAX_HIP_RATIO } from './view';
 
 /** A standing stick body (synthetic_pose.ts) seen from a camera turned `yawDeg` around the person. */

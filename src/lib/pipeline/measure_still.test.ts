@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { measureStill } from './measure_still';
 
 describe('measureStill', () => {

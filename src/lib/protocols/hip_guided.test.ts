@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runProtocol } from '../pipeline/run_protocol';
-import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { measureHipRotation } from '../geometry';
-import { PLACEMENT } from './scripted_person';
+import { PLACEMENT } from '../../testing/scripted_person';
 import { finishHip, hipProtocol, hipResult, initHip, skipStep, stepHip } from './hip_guided';
-import { scriptedFrames, standardTrials, type Perturbation, type ScriptedTrial } from './scripted_person';
+import { scriptedFrames, standardTrials, type Perturbation, type ScriptedTrial } from '../../testing/scripted_person';
 import type { CompensationKind, HipTestId, Trial } from './types';
 
 const ids = (r: ReturnType<typeof runProtocol>) => r.transcript.map((l) => l.prompt.id);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEG_TO_RAD } from '../geometry/angles';
-import { frontalSquatPose, sideSquatPose } from '../geometry/synthetic_squat';
+import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 import { finishSquat, squatOptions, squatProtocol } from './squat';
-import { squatScript, type ScriptFrame, type ScriptRep } from './squat_script';
+import { squatScript, type ScriptFrame, type ScriptRep } from '../../testing/squat_script';
 import type { SquatOptions, SquatResult, SquatState } from './squat_types';
 import type { Prompt } from './types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEG_TO_RAD } from '../geometry/angles';
 import { standingBaseline, type StandingBaseline } from '../geometry/standing_baseline';
-import { frontalSquatPose, sideSquatPose } from '../geometry/synthetic_squat';
+import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 import { measureSquatFrame } from './squat_frame';
 import type { SquatFrame } from './squat_types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../geometry/synthetic_squat';
+import { seededRandom } from '../../testing/synthetic_squat';
 import {
   DOUBLE_LEG_REPS,
   initRepDetector,

@@ -8,7 +8,7 @@ import type { JointName, Pose } from '../../types';
 import { createNodeEstimator } from '../node/create_node_estimator';
 import { imageToTensor } from '../node/decode_image';
 import type { PoseEstimator } from '../estimator';
-import { decodeVideoFrames } from './decode_video_frames';
+import { decodeVideoFrames } from '../../../testing/decode_video_frames';
 
 const DIR = new URL('../../../../test-fixtures/peer-tfjs-models/', import.meta.url).pathname;
 const EPSILON_VIDEO_PX = 60;

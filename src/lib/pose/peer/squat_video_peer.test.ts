@@ -34,7 +34,7 @@ import { MODELS_DIR } from '../node/create_node_estimator';
 import { imageToTensor } from '../node/decode_image';
 import { fileModelHandler } from '../node/file_io_handler';
 import { useNodeWasmBackend } from '../node/node_backend';
-import { decodeVideoFrames } from './decode_video_frames';
+import { decodeVideoFrames } from '../../../testing/decode_video_frames';
 
 const DIR = new URL('../../../../test-fixtures/peer-tfjs-models/', import.meta.url).pathname;
 const FRAMES = 65;

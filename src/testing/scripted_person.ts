@@ -2,11 +2,11 @@
 // geometry/synthetic_pose.ts moved through neutral → end range → hold → back, trial after trial, with
 // optional compensations (knee shift, pelvis hike, trunk lean), dropouts and low scores. The replay
 // tests use it where the rig's recorded sequences cannot show a compensation on demand. Pure.
-import { seededRandom } from '../geometry/seeded_random';
-import { PLACEMENTS, synthPose } from '../geometry/synthetic_pose';
-import type { Joint, JointName, Pose, Side } from '../types';
-import type { TimedPose } from '../pipeline/run_protocol';
-import type { HipTestId } from './types';
+import { seededRandom } from './seeded_random';
+import { PLACEMENTS, synthPose } from './synthetic_pose';
+import type { Joint, JointName, Pose, Side } from '../lib/types';
+import type { TimedPose } from '../lib/pipeline/run_protocol';
+import type { HipTestId } from '../lib/protocols/types';
 
 /** What goes wrong in a trial, at full strength when the leg reaches the end range. */
 export interface Perturbation {

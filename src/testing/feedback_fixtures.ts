@@ -6,11 +6,11 @@ import type {
   HipTestId,
   HipTestResult,
   Trial,
-} from '../protocols/types';
-import type { Side } from '../types';
-import type { Finding } from './types';
-import { isSourceId } from './sources';
-import { drill } from './drills';
+} from '../lib/protocols/types';
+import type { Side } from '../lib/types';
+import type { Finding } from '../lib/feedback/types';
+import { isSourceId } from '../lib/feedback/sources';
+import { drill } from '../lib/feedback/drills';
 
 export interface DirSpec {
   value: number | null;

@@ -1,7 +1,7 @@
 // Scripted squatters for the squat tests: standing, then reps with known FPPA, depth and trunk lean,
 // as a list of (tMs, pose) frames, optionally with noise, dropped frames and moments out of view. Pure.
-import { frontalSquatPose, seededRandom, type SquatPoseSpec } from '../geometry/synthetic_squat';
-import type { Pose, Side } from '../types';
+import { frontalSquatPose, seededRandom, type SquatPoseSpec } from './synthetic_squat';
+import type { Pose, Side } from '../lib/types';
 
 export interface ScriptRep {
   readonly downMs?: number;

@@ -3,9 +3,9 @@
 // of each frame interval, so frame i is exactly the i-th frame of a constant-frame-rate clip.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../e2e/chromium_flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium_flags.mjs';
 import { PNG } from 'pngjs';
-import type { RgbImage } from '../node/decode_image';
+import type { RgbImage } from '../lib/pose/node/decode_image';
 
 export async function decodeVideoFrames(path: string, fps: number, count: number): Promise<RgbImage[]> {
   const browser = await chromium.launch({

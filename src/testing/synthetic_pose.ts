@@ -1,8 +1,8 @@
 // A stick-figure lower body posed for each test at a known rotation and seen through a pinhole camera:
 // the ground truth for the geometry unit tests (and handy for exploring camera placements). Pure.
-import type { Joint, JointName, Pose, Side, WorldJoint } from '../types';
-import { DEG_TO_RAD } from './angles';
-import { add3, cross3, dot3, normalize3, scale3, sub3, type Vec3 } from './vec3';
+import type { Joint, JointName, Pose, Side, WorldJoint } from '../lib/types';
+import { DEG_TO_RAD } from '../lib/geometry/angles';
+import { add3, cross3, dot3, normalize3, scale3, sub3, type Vec3 } from '../lib/geometry/vec3';
 
 export type SynthTest = 'seated' | 'supine' | 'prone' | 'stand';
 

@@ -1,7 +1,7 @@
 // A frontal 2D squat body with known FPPA, depth and trunk lean: the ground truth for the squat
 // geometry, rep-detection and protocol tests (as synthetic_pose.ts is for the hip tests). Pure.
-import type { Joint, JointName, Pose, Side } from '../types';
-import { DEG_TO_RAD } from './angles';
+import type { Joint, JointName, Pose, Side } from '../lib/types';
+import { DEG_TO_RAD } from '../lib/geometry/angles';
 
 export interface SquatPoseSpec {
   /** Hip drop as a fraction of the standing leg length (0 = standing). */
