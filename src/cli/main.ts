@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
 import { MODEL_IDS } from '../lib/pose/config';
 import { STILL_TESTS, type StillTest } from '../lib/pipeline/measure_still';
-import type { HipMethod } from '../lib/geometry';
+import type { HipMethod } from '../lib/types';
 import type { FrameRotation } from '../lib/pose/rotation';
 import type { ModelId, Side } from '../lib/types';
 import { loadManifest } from './manifest';

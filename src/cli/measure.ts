@@ -2,11 +2,11 @@ import { extname } from 'node:path';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
 import { decodeImageFile, imageToTensor } from '../lib/pose/node/decode_image';
 import { measureStill, type StillResult, type StillTest } from '../lib/pipeline/measure_still';
-import type { HipMethod } from '../lib/geometry';
+import type { HipMethod } from '../lib/types';
 import type { ModelId, Side } from '../lib/types';
 import type { PoseEstimator } from '../lib/pose/estimator';
 import { caseFile, type FixtureCase } from './manifest';
-import { TEST_MODELS, TEST_ROTATION } from '../lib/pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../lib/pipeline/test_setup';
 import type { FrameRotation } from '../lib/pose/rotation';
 
 export interface CaseResult extends StillResult {

@@ -67,13 +67,37 @@ export interface WorldJoint {
   readonly score: number;
 }
 
-export type ModelId =
-  | 'movenet-lightning'
-  | 'movenet-thunder'
-  | 'blazepose-lite'
-  | 'blazepose-full'
-  | 'mediapipe-lite'
-  | 'mediapipe-full';
+/** The pose models goniocam can run (the one list: config validation, the CLI and the UI read it). */
+export const MODEL_IDS = [
+  'movenet-lightning',
+  'movenet-thunder',
+  'blazepose-lite',
+  'blazepose-full',
+  'mediapipe-lite',
+  'mediapipe-full',
+] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+/** The guided hip tests, by the patient's position. */
+export const HIP_TEST_IDS = ['seated', 'supine', 'prone'] as const;
+export type HipTestId = (typeof HIP_TEST_IDS)[number];
+
+/** Every clinical test goniocam runs: the hip tests and the squat screen. */
+export const TEST_IDS = [...HIP_TEST_IDS, 'squat'] as const;
+export type TestId = (typeof TEST_IDS)[number];
+
+/**
+ * The ways geometry turns keypoints into femoral rotation (geometry/hip_rotation.ts dispatches on these;
+ * DEFAULT_METHOD there says which each test uses).
+ */
+export const HIP_METHODS = [
+  '2d-hip-line',
+  '2d-trunk-axis',
+  '2d-supine-trunk',
+  '2d-prone-head-end',
+  '3d-world',
+] as const;
+export type HipMethod = (typeof HIP_METHODS)[number];
 
 export type Backend = 'wasm' | 'webgl' | 'mediapipe';
 

@@ -9,7 +9,7 @@ import type {
 } from '../lib/protocols/types';
 import type { Side } from '../lib/types';
 import type { Finding } from '../lib/feedback/types';
-import { isSourceId } from '../lib/feedback/sources';
+import { isSourceId } from '../lib/sources';
 import { drill } from '../lib/feedback/drills';
 
 export interface DirSpec {

@@ -1,9 +1,6 @@
 import { BACKEND_CHOICES, MODEL_IDS, type BackendChoice } from '../lib/pose/config';
 import { FRAME_ROTATIONS, type FrameRotation } from '../lib/pose/rotation';
-import type { ModelId } from '../lib/types';
-import type { HipTestId } from '../lib/protocols/types';
-
-const HIP_TESTS: readonly HipTestId[] = ['seated', 'supine', 'prone'];
+import { HIP_TEST_IDS, type HipTestId, type ModelId } from '../lib/types';
 
 /** Query parameters that start the app hands-free (tests, the benchmark, a bookmarked setup). */
 export interface LaunchOptions {
@@ -28,7 +25,7 @@ export function readLaunchOptions(search: string): LaunchOptions {
     ...(q.get('autostart') === 'camera' || q.get('autostart') === 'test'
       ? { autostart: q.get('autostart') as 'camera' | 'test' }
       : {}),
-    ...(HIP_TESTS.includes(q.get('test') as HipTestId) ? { test: q.get('test') as HipTestId } : {}),
+    ...(HIP_TEST_IDS.includes(q.get('test') as HipTestId) ? { test: q.get('test') as HipTestId } : {}),
     ...(FRAME_ROTATIONS.map(String).includes(q.get('rotation') ?? '')
       ? { rotation: Number(q.get('rotation')) as FrameRotation }
       : {}),

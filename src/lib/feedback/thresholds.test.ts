@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOURCES, isSourceId, source } from './sources';
+import { SOURCES, isSourceId, source } from '../sources';
 import {
   ASYMMETRY,
   FPPA,

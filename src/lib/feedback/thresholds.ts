@@ -3,9 +3,9 @@
 // Where a number is goniocam's own choice ('goniocam-engineering') or its own measured accuracy
 // ('goniocam-accuracy'), the source says so.
 import type { HipTestId, TestId } from '../protocols/types';
-import { sourced, type SourceId, type Threshold } from './sources';
+import { sourced, type SourceId, type Threshold } from '../sources';
 
-export type { Threshold } from './sources';
+export type { Threshold } from '../sources';
 const t = sourced;
 
 /** Hip internal rotation (degrees, any of the guided tests). */

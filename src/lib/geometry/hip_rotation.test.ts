@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Pose, Side } from '../types';
-import { measureHipRotation, type HipMethod, type HipTest } from './hip_rotation';
+import type { HipMethod, HipTestId, Pose, Side } from '../types';
+import { measureHipRotation } from './hip_rotation';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 
 // Prone (a raised camera behind the head looking down, so perspective leaves up to ~1° as placed): prone_rotation.test.ts.
-const CASES: [HipTest, string][] = [
+const CASES: [HipTestId, string][] = [
   ['seated', 'seated-front'],
   ['supine', 'supine-overhead'],
 ];
 const SIDES: Side[] = ['left', 'right'];
 const ANGLES = [-20, 0, 15, 30, 45, 60];
 
-function value(pose: Pose, test: HipTest, side: Side, method?: HipMethod): number {
+function value(pose: Pose, test: HipTestId, side: Side, method?: HipMethod): number {
   const m = measureHipRotation(pose, test, side, method ? { method } : {});
   if (!m.ok) throw new Error(`refused: ${m.reason}`);
   return m.valueDeg;

@@ -1,4 +1,4 @@
-import type { Pose, Side } from '../types';
+import type { HipMethod, HipTestId, Pose, Side } from '../types';
 import { midpoint, length, sub } from './vec2';
 import { legJoints, pair } from './joints';
 import { refuse, measured, type Measurement } from './result';
@@ -7,19 +7,16 @@ import { hipRotation3D } from './hip_rotation_3d';
 import { pronePostureProblem, proneRotation2D } from './prone_rotation';
 import { supineRotationTrunk2D } from './supine_rotation';
 
-export type HipTest = 'seated' | 'supine' | 'prone';
-export type HipMethod =
-  '2d-hip-line' | '2d-trunk-axis' | '2d-supine-trunk' | '2d-prone-head-end' | '3d-world';
 
 /** Which reference the 2D method uses per test (see shank_rotation_2d.ts). */
-const RULE_2D: Record<HipTest, NeutralRule> = {
+const RULE_2D: Record<HipTestId, NeutralRule> = {
   seated: 'hip-line-down',
   prone: 'hip-line-up',
   supine: 'trunk-axis',
 };
 
 /** Default method per test: chosen on the render rig (README, Accuracy). */
-export const DEFAULT_METHOD: Record<HipTest, HipMethod> = {
+export const DEFAULT_METHOD: Record<HipTestId, HipMethod> = {
   seated: '2d-hip-line',
   prone: '2d-prone-head-end',
   supine: '2d-supine-trunk',
@@ -48,7 +45,7 @@ export interface HipRotationOptions {
 /** Femoral rotation of `side` in a guided test, internal positive, or why it can't be measured. */
 export function measureHipRotation(
   pose: Pose,
-  test: HipTest,
+  test: HipTestId,
   side: Side,
   opts: HipRotationOptions = {},
 ): Measurement<HipMethod> {

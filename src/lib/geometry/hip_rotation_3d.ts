@@ -1,8 +1,7 @@
-import type { Pose, Side, WorldJoint } from '../types';
+import type { HipMethod, HipTestId, Pose, Side, WorldJoint } from '../types';
 import { RAD_TO_DEG } from './angles';
 import { refuse, measured, type Measurement } from './result';
 import { cross3, dot3, midpoint3, normalize3, rejectFrom, scale3, sub3, type Vec3 } from './vec3';
-import type { HipMethod, HipTest } from './hip_rotation';
 import { MIN_MEASURE_SCORE } from './joints';
 
 /**
@@ -12,7 +11,7 @@ import { MIN_MEASURE_SCORE } from './joints';
  * anterior = left × up. Neutral shank: along the body axis toward the feet (seated, supine 90/90), or
  * posterior (prone, shank pointing at the ceiling).
  */
-export function hipRotation3D(pose: Pose, test: HipTest, side: Side): Measurement<HipMethod> {
+export function hipRotation3D(pose: Pose, test: HipTestId, side: Side): Measurement<HipMethod> {
   const w = pose.world;
   if (!w) return refuse('this model gives no 3D keypoints (use BlazePose)');
   const need = (name: keyof NonNullable<Pose['world']>): WorldJoint | string => {

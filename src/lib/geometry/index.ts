@@ -1,5 +1,5 @@
 // The geometry layer's public face: pure functions from a Pose to angles with reasons.
-export { measureHipRotation, DEFAULT_METHOD, type HipMethod, type HipTest } from './hip_rotation';
+export { measureHipRotation, DEFAULT_METHOD } from './hip_rotation';
 export { measureFppa, kneeFlexion2D } from './fppa';
 export type { Measurement } from './result';
 // The squat screen's geometry (frontal view unless named otherwise).

@@ -1,10 +1,9 @@
-import type { Pose, Side } from '../types';
+import type { HipMethod, Pose, Side } from '../types';
 import { add, dot, length, normalize, perp, scale, sub, type Vec2 } from './vec2';
 import { RAD_TO_DEG, DEG_TO_RAD, safeAcosDeg } from './angles';
 import { legJoints } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { shankFrame2D } from './shank_rotation_2d';
-import type { HipMethod } from './hip_rotation';
 
 /**
  * Prone, knee bent 90°: the shank points at the ceiling and femoral rotation swings it in the vertical

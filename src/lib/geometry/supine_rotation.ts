@@ -1,9 +1,8 @@
-import type { Pose, Side } from '../types';
+import type { HipMethod, Pose, Side } from '../types';
 import { dot, length, midpoint, normalize, perp, sub, type Vec2 } from './vec2';
 import { legJoints, pair } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { shankRotationDeg, type ShankFrame2D } from './shank_rotation_2d';
-import type { HipMethod } from './hip_rotation';
 
 /**
  * Supine 90/90 with the camera overhead, referenced to the trunk ('2d-supine-trunk').

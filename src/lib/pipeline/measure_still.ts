@@ -1,9 +1,9 @@
-import { measureFppa, measureHipRotation, type HipMethod } from '../geometry';
-import type { Pose, Side } from '../types';
+import { measureFppa, measureHipRotation } from '../geometry';
+import { TEST_IDS, type HipMethod, type Pose, type Side, type TestId } from '../types';
 
-/** The tests a still frame can be measured for. */
-export type StillTest = 'seated' | 'supine' | 'prone' | 'squat' | 'stand';
-export const STILL_TESTS: readonly StillTest[] = ['seated', 'supine', 'prone', 'squat', 'stand'];
+/** The tests a still frame can be measured for: every test, and a plain standing frame (FPPA). */
+export type StillTest = TestId | 'stand';
+export const STILL_TESTS: readonly StillTest[] = [...TEST_IDS, 'stand'];
 
 /** One case's answer, in the goniocam-results/1 shape (../shared/FIXTURES.md). */
 export interface StillResult {

@@ -2,18 +2,9 @@
 // the clip's truth — the input of replay tests, written by scripts/record-replay.ts. Parsed as untrusted
 // JSON with valibot: every problem is named with its path, never a throw.
 import * as v from 'valibot';
-import { JOINT_NAMES, type ModelId, type Pose, type Side } from '../types';
+import { JOINT_NAMES, MODEL_IDS, TEST_IDS, type ModelId, type Pose, type Side, type TestId } from '../types';
 
 export const POSE_SEQUENCE_FORMAT = 'goniocam-poses/1';
-
-const MODELS = [
-  'movenet-lightning',
-  'movenet-thunder',
-  'blazepose-lite',
-  'blazepose-full',
-  'mediapipe-lite',
-  'mediapipe-full',
-] as const satisfies readonly ModelId[];
 
 const finite = v.pipe(v.number(), v.finite());
 const score = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
@@ -29,7 +20,7 @@ const PoseSchema = v.object({
   joints: v.record(v.picklist(JOINT_NAMES), JointSchema),
   world: v.optional(v.record(v.picklist(JOINT_NAMES), WorldJointSchema)),
   score,
-  model: v.picklist(MODELS),
+  model: v.picklist(MODEL_IDS),
 });
 
 const SeriesPoint = v.object({ tMs: finite, side, hipRotationDeg: finite });
@@ -49,8 +40,8 @@ const Trial = v.object({
 const Sequence = v.object({
   format: v.literal(POSE_SEQUENCE_FORMAT),
   source: v.string(),
-  model: v.picklist(MODELS),
-  test: v.optional(v.picklist(['seated', 'supine', 'prone', 'squat', 'stand'])),
+  model: v.picklist(MODEL_IDS),
+  test: v.optional(v.picklist([...TEST_IDS, 'stand'])),
   fps: v.pipe(v.number(), v.gtValue(0)),
   truth: v.object({ series: v.array(SeriesPoint), trials: v.array(Trial) }),
   poses: v.array(v.nullable(PoseSchema)),
@@ -62,7 +53,7 @@ export type TrialTruth = v.InferOutput<typeof Trial>;
 export interface PoseSequence {
   readonly source: string;
   readonly model: ModelId;
-  readonly test?: 'seated' | 'supine' | 'prone' | 'squat' | 'stand';
+  readonly test?: TestId | 'stand';
   readonly fps: number;
   readonly truth: { readonly series: readonly TruthPoint[]; readonly trials: readonly TrialTruth[] };
   /** One per frame, in order; null where the model found nobody. */

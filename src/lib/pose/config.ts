@@ -1,15 +1,9 @@
-import type { ModelId } from '../types';
+import { MODEL_IDS, type ModelId } from '../types';
 import { FRAME_ROTATIONS, type FrameRotation } from './rotation';
 import type { OneEuroParams } from './smoothing';
 
-export const MODEL_IDS: readonly ModelId[] = [
-  'movenet-lightning',
-  'movenet-thunder',
-  'blazepose-lite',
-  'blazepose-full',
-  'mediapipe-lite',
-  'mediapipe-full',
-];
+// The model list is shared vocabulary (types.ts); re-exported for the pose layer's callers.
+export { MODEL_IDS };
 
 export type BackendChoice = 'auto' | 'wasm' | 'webgl';
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'wasm', 'webgl'];

@@ -1,10 +1,10 @@
 // What a guided hip test reads from one frame: the rotation (signed, internal +), and the body references
 // its compensation checks compare with the neutral (knee position, hip line, trunk axis). Pure.
-import { measureHipRotation, type HipMethod } from '../geometry';
+import { measureHipRotation } from '../geometry';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
-import type { Pose, Side } from '../types';
+import type { HipMethod, Pose, Side } from '../types';
 import type { HipTestId } from './types';
 
 export interface HipFrame {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASUREMENT_ERROR_DEG } from '../feedback/thresholds';
 import { parsePoseSequence } from '../pipeline/pose_sequence';
 import { runProtocol } from '../pipeline/run_protocol';
-import { EXTERNAL_ROTATION } from '../pipeline/test_models';
+import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { hipProtocol } from './hip_guided';
 import type { Direction, HipTestId } from './types';
 import type { Side } from '../types';

@@ -1,7 +1,7 @@
 // The guided hip test's state: its plan (sides × directions), phase, the recent samples and the trials so
 // far. Plain data, replaced on every step (protocols/hip_guided.ts).
-import { DEFAULT_METHOD, type HipMethod } from '../geometry';
-import type { Side } from '../types';
+import { DEFAULT_METHOD } from '../geometry';
+import type { HipMethod, Side } from '../types';
 import type { NeutralRef } from './compensations';
 import type { HipFrame } from './hip_frame';
 import { TRIALS } from './limits';

@@ -1,7 +1,7 @@
 // Timing and compensation limits of the guided hip tests. They are engineering limits (what a trial
 // needs to be trusted), not clinical cut-offs; each names its source key (feedback/sources.ts) so the
 // evidence shown next to a flag says where the number comes from.
-import { sourced } from '../feedback/sources';
+import { sourced } from '../sources';
 
 const l = sourced;
 

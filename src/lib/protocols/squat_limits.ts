@@ -1,6 +1,6 @@
 // Measurement-validity limits of the squat screen: engineering limits (when a frame's numbers can be
 // trusted), not clinical cut-offs. Each names its source key (feedback/sources.ts) like limits.ts.
-import { sourced } from '../feedback/sources';
+import { sourced } from '../sources';
 
 const l = sourced;
 

@@ -1,10 +1,10 @@
 // The vocabulary of the guided tests. Protocols are data plus a pure step function
 // (ARCHITECTURE.md §8): step(state, pose, tMs) → { state, prompts }. No clocks, no DOM, no module state,
 // so a recorded pose sequence replays to the same transcript every time.
-import type { Pose, Side } from '../types';
+import type { HipTestId, Pose, Side } from '../types';
 
-export type HipTestId = 'seated' | 'supine' | 'prone';
-export type TestId = HipTestId | 'squat';
+// The test ids are shared vocabulary (types.ts); re-exported because the protocols speak of them.
+export type { HipTestId, TestId } from '../types';
 export type Direction = 'internal' | 'external';
 
 /** What the protocol wants the person to hear and read now. `id` is stable (tests, de-duplication). */

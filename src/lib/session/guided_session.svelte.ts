@@ -1,6 +1,6 @@
 // The guided hip test: its options (test, first side, external rotation too) around a ProtocolSession.
 // Components render this state; they never step the protocol themselves.
-import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from '../pipeline/test_models';
+import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from '../pipeline/test_setup';
 import { finishHip, hipProtocol, skipStep, type HipState } from '../protocols/hip_guided';
 import type { Direction, HipTestId, HipTestResult } from '../protocols/types';
 import type { Side } from '../types';

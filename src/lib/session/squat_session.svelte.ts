@@ -1,5 +1,5 @@
 // The squat screen: its options (variant, reps) around a ProtocolSession.
-import { TEST_MODELS, TEST_ROTATION } from '../pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../pipeline/test_setup';
 import { finishSquat, squatProtocol } from '../protocols/squat';
 import type { SquatResult, SquatState, SquatVariant } from '../protocols/squat_types';
 import type { LiveSession } from './live_session.svelte';
