@@ -1,17 +1,23 @@
-// CSV cells for files people open in a spreadsheet. Text from a report can come from someone else's device
-// (a screening client's label), so a cell that starts like a formula is defused (OWASP "CSV injection"):
-// prefixed with an apostrophe. Numbers are written as numbers. Pure.
+// RFC 4180 CSV: fields quoted only when they hold a comma, a quote or a line break (quotes doubled), records
+// ended with CRLF; missing and non-finite numbers are empty fields, never "NaN". Pure.
 
-export type Cell = string | number | boolean | null;
+export type CsvCell = string | number | boolean | null | undefined;
 
-export function csvCell(x: Cell): string {
-  if (x === null) return '';
-  if (typeof x === 'number') return Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '';
+export function csvField(x: CsvCell): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'number') return Number.isFinite(x) ? String(x) : '';
   if (typeof x === 'boolean') return x ? 'true' : 'false';
-  const s = /^[=+\-@\t\r]/.test(x) ? `'${x}` : x;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
 }
 
-export function csvRows(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+export function csvDocument(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+}
+
+/** Rounded to `digits` decimals without float noise or negative zero; null for missing or non-finite. */
+export function round(x: number | null | undefined, digits: number): number | null {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  const r = Math.round(x * f) / f;
+  return r === 0 ? 0 : r;
 }
