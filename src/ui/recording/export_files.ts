@@ -18,7 +18,7 @@ export function clipStem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? '';
   const stem = base
     .replace(/\.[^.]*$/, '')
-    .replace(/[\u0000-\u001f"*:<>?|]/g, '_')
+    .replace(/["*:<>?|]/g, '_')
     .trim();
   return stem || 'recording';
 }
