@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'models/', 'test-fixtures/', 'e2e/out/', 'bench/out/'] },
+  { ignores: ['dist/', 'node_modules/', 'models/', 'test-fixtures/', 'e2e/out/', 'scripts/bench/out/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -41,7 +41,7 @@ export default defineConfig({
   preview: { host: lan ? '0.0.0.0' : '127.0.0.1' },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test-fixtures/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 120_000,
     pool: 'forks',
   },

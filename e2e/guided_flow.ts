@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { MEASUREMENT_ERROR_DEG } from '../src/lib/feedback/thresholds';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './chromium_flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
 
 // A full guided test, hands-free, in the built app: Chromium's fake camera plays a clip the render rig made of a
 // body doing the test at known angles (test-fixtures/synth/clips/<test>), looping as a real person would keep

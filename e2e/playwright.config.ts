@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './chromium_flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
 
 const out = new URL('./out/', import.meta.url).pathname;
 export const PORT = 4174;

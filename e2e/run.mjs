@@ -3,7 +3,7 @@
 // production build in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { clipY4m, stillClip } from './y4m.mjs';
+import { clipY4m, stillClip } from '../scripts/y4m.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = `${root}e2e/out`;

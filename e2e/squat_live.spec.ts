@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { FPPA, MEASUREMENT_ERROR_DEG } from '../src/lib/feedback/thresholds';
 import { fppaColor } from '../src/ui/squat/valgus_overlay';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from './chromium_flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
 
 // The squat screen, hands-free, in the built app: Chromium's fake camera plays the rig's squat clip
 // (test-fixtures/synth/clips/squat: standing 2.5 s, then 5 double-leg squats, the left knee more valgus than the

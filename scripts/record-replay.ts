@@ -5,7 +5,7 @@
 // and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
 // what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
 // The squat clip's truth is not a hip test's (FPPA per leg per frame and per rep, not a rotation per side:
-// test-fixtures/synth/squat_clip_timeline.mjs), so its recording is goniocam-squat-poses/1: the same fields and
+// scripts/rig/squat_clip_timeline.mjs), so its recording is goniocam-squat-poses/1: the same fields and
 // poses, with the clip's squat truth as `truth` (read by src/lib/protocols/squat_clip_replay.test.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator'
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
 import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
-import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_models';
+import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_setup';
 
 const root = new URL('..', import.meta.url).pathname;
 const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone', 'squat'];

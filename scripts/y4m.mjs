@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { CLIP_FORMAT, sampleClip } from '../test-fixtures/synth/clip_timeline.mjs';
+import { CLIP_FORMAT, sampleClip } from './rig/clip_timeline.mjs';
 
 /** Decode a .jpg/.png into RGBA. */
 export async function readRgba(path) {

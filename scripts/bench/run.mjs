@@ -7,11 +7,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { stillClip } from '../e2e/y4m.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../e2e/chromium_flags.mjs';
+import { stillClip } from '../y4m.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../chromium_flags.mjs';
 import { initialJsSize } from './bundle_size.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const arg = (name, dflt) => {
@@ -52,8 +52,8 @@ if (!argv.includes('--no-build')) {
   });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-mkdirSync(`${root}bench/out`, { recursive: true });
-const clip = await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${root}bench/out/lunge30.y4m`, {
+mkdirSync(`${root}scripts/bench/out`, { recursive: true });
+const clip = await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${root}scripts/bench/out/lunge30.y4m`, {
   width: 640,
   height: 480,
   fps: 30,

@@ -11,13 +11,51 @@ export function mulberry32(seed) {
   };
 }
 
-const SKIN = [[0.93, 0.76, 0.65], [0.78, 0.57, 0.44], [0.55, 0.38, 0.28], [0.36, 0.24, 0.18]];
-const SHIRTS = [[0.8, 0.1, 0.1], [0.15, 0.5, 0.25], [0.9, 0.8, 0.2], [0.2, 0.2, 0.25], [0.95, 0.95, 0.95], [0.5, 0.2, 0.6]];
-const SHORTS = [[0.1, 0.2, 0.7], [0.15, 0.15, 0.15], [0.45, 0.45, 0.5], [0.35, 0.25, 0.15], [0.6, 0.1, 0.2]];
-const FEET = [[0.95, 0.95, 0.95], [0.1, 0.1, 0.1], [0.8, 0.3, 0.2]];
-const BACKGROUNDS = [[0.85, 0.85, 0.82], [0.55, 0.62, 0.7], [0.3, 0.32, 0.35], [0.9, 0.86, 0.75], [0.7, 0.78, 0.7]];
-const FLOORS = [[0.6, 0.45, 0.3], [0.5, 0.5, 0.52], [0.75, 0.7, 0.62], [0.3, 0.3, 0.33]];
-const FURNITURE = [[0.35, 0.25, 0.18], [0.2, 0.3, 0.45], [0.75, 0.75, 0.72], [0.15, 0.15, 0.15]];
+const SKIN = [
+  [0.93, 0.76, 0.65],
+  [0.78, 0.57, 0.44],
+  [0.55, 0.38, 0.28],
+  [0.36, 0.24, 0.18],
+];
+const SHIRTS = [
+  [0.8, 0.1, 0.1],
+  [0.15, 0.5, 0.25],
+  [0.9, 0.8, 0.2],
+  [0.2, 0.2, 0.25],
+  [0.95, 0.95, 0.95],
+  [0.5, 0.2, 0.6],
+];
+const SHORTS = [
+  [0.1, 0.2, 0.7],
+  [0.15, 0.15, 0.15],
+  [0.45, 0.45, 0.5],
+  [0.35, 0.25, 0.15],
+  [0.6, 0.1, 0.2],
+];
+const FEET = [
+  [0.95, 0.95, 0.95],
+  [0.1, 0.1, 0.1],
+  [0.8, 0.3, 0.2],
+];
+const BACKGROUNDS = [
+  [0.85, 0.85, 0.82],
+  [0.55, 0.62, 0.7],
+  [0.3, 0.32, 0.35],
+  [0.9, 0.86, 0.75],
+  [0.7, 0.78, 0.7],
+];
+const FLOORS = [
+  [0.6, 0.45, 0.3],
+  [0.5, 0.5, 0.52],
+  [0.75, 0.7, 0.62],
+  [0.3, 0.3, 0.33],
+];
+const FURNITURE = [
+  [0.35, 0.25, 0.18],
+  [0.2, 0.3, 0.45],
+  [0.75, 0.75, 0.72],
+  [0.15, 0.15, 0.15],
+];
 
 /** Placements per test; the last ones are views where a careful tool should refuse. */
 const PLACEMENTS = {
@@ -94,10 +132,22 @@ export function makeCases({ seed, count, tests, body, prone }) {
       // from hip adduction plus internal rotation, or none.
       const depth = uni(20, 55);
       spec.thetaDeg = 0;
-      spec.squat = { hipFlexDeg: depth, adductionDeg: uni(-2, 7), internalDeg: uni(0, 15), trunkLeanDeg: depth * 0.35 };
+      spec.squat = {
+        hipFlexDeg: depth,
+        adductionDeg: uni(-2, 7),
+        internalDeg: uni(0, 15),
+        trunkLeanDeg: depth * 0.35,
+      };
     }
-    const tag = test === 'squat' ? `h${Math.round(spec.squat.hipFlexDeg)}` : `${thetaDeg >= 0 ? 'IR' : 'ER'}${Math.abs(thetaDeg)}`;
-    cases.push({ id: `${String(i).padStart(3, '0')}-${test}-${side}-${tag}-${placement}`, spec, expectMeasurable: measurable });
+    const tag =
+      test === 'squat'
+        ? `h${Math.round(spec.squat.hipFlexDeg)}`
+        : `${thetaDeg >= 0 ? 'IR' : 'ER'}${Math.abs(thetaDeg)}`;
+    cases.push({
+      id: `${String(i).padStart(3, '0')}-${test}-${side}-${tag}-${placement}`,
+      spec,
+      expectMeasurable: measurable,
+    });
   }
   return cases;
 }

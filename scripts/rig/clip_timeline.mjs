@@ -1,5 +1,5 @@
 // The schedule of a guided-test trial clip (pure, no rendering): what the tested leg does when, which rendered
-// keyframe each moment shows, and the truth it carries. Used by clips.mjs (render + clip.json), e2e/y4m.mjs
+// keyframe each moment shows, and the truth it carries. Used by clips.mjs (render + clip.json), scripts/y4m.mjs
 // (fake-camera clips at any fps) and scripts/record-replay.mjs (pose sequences).
 //
 // A person following the protocol hands-free: neutral while the app checks the setup, then per trial neutral,
@@ -59,7 +59,10 @@ export function buildSchedule(peaks = DEFAULT_PEAKS) {
       const list = peaks[side][direction];
       const mean = list.reduce((a, b) => a + b, 0) / list.length;
       // Ramp steps shared by the three trials: evenly spaced toward their mean peak, rounded to 0.5°.
-      const steps = Array.from({ length: RAMP_STEPS }, (_, i) => Math.round(((mean * (i + 1)) / (RAMP_STEPS + 1)) * 2) / 2);
+      const steps = Array.from(
+        { length: RAMP_STEPS },
+        (_, i) => Math.round(((mean * (i + 1)) / (RAMP_STEPS + 1)) * 2) / 2,
+      );
       const stepMs = RAMP_MS / RAMP_STEPS;
       list.forEach((peakDeg, i) => {
         show(side, 0, TRIAL_NEUTRAL_MS);
@@ -69,7 +72,16 @@ export function buildSchedule(peaks = DEFAULT_PEAKS) {
         show(side, peakDeg, HOLD_MS);
         const holdEndMs = t;
         for (const s of [...steps].reverse()) show(side, s, stepMs);
-        trials.push({ side, direction, trial: i + 1, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs: t });
+        trials.push({
+          side,
+          direction,
+          trial: i + 1,
+          peakDeg,
+          rampStartMs,
+          holdStartMs,
+          holdEndMs,
+          returnedMs: t,
+        });
       });
     }
   }
@@ -95,7 +107,11 @@ export function segmentAt(timeline, tMs) {
  * hipRotationDeg }] — the rotation each frame really shows (ramps step through their rendered poses, they
  * are not interpolated) — and the trials wholly inside the range; all times relative to startMs.
  */
-export function sampleClip({ keyframes, timeline, trials = [], durationMs }, fps, { startMs = 0, endMs = durationMs } = {}) {
+export function sampleClip(
+  { keyframes, timeline, trials = [], durationMs },
+  fps,
+  { startMs = 0, endMs = durationMs } = {},
+) {
   if (!(fps > 0)) throw new Error(`fps must be positive, got ${fps}`);
   if (!(startMs >= 0 && endMs <= durationMs && startMs < endMs))
     throw new Error(`range ${startMs}–${endMs} ms is not inside the clip (0–${durationMs} ms)`);

@@ -3,15 +3,8 @@ import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PEAKS,
-  HOLD_MS,
-  RAMP_MS,
-  buildSchedule,
-  sampleClip,
-  segmentAt,
-} from './clip_timeline.mjs';
-import { clipY4m } from '../../e2e/y4m.mjs';
+import { DEFAULT_PEAKS, HOLD_MS, RAMP_MS, buildSchedule, sampleClip, segmentAt } from './clip_timeline.mjs';
+import { clipY4m } from '../y4m.mjs';
 
 interface Trial {
   side: string;
@@ -47,24 +40,24 @@ describe('the trial schedule', () => {
       expect(t.holdEndMs - t.holdStartMs).toBe(HOLD_MS);
       expect(t.returnedMs - t.holdEndMs).toBe(RAMP_MS);
       const held = segmentAt(s.timeline, t.holdStartMs + HOLD_MS / 2);
-      expect(s.keyframes[held.keyframe].hipRotationDeg).toBe(t.peakDeg);
+      expect(s.keyframes[held.keyframe]!.hipRotationDeg).toBe(t.peakDeg);
       expect(held.side).toBe(t.side);
     }
-    expect(s.keyframes[s.timeline[0].keyframe].hipRotationDeg).toBe(0);
-    expect(s.keyframes[s.timeline.at(-1).keyframe].hipRotationDeg).toBe(0);
-    expect(s.trials[0].rampStartMs).toBeGreaterThanOrEqual(2500 + 1500);
+    expect(s.keyframes[s.timeline[0]!.keyframe]!.hipRotationDeg).toBe(0);
+    expect(s.keyframes[s.timeline.at(-1)!.keyframe]!.hipRotationDeg).toBe(0);
+    expect(s.trials[0]!.rampStartMs).toBeGreaterThanOrEqual(2500 + 1500);
   });
 
   it('has a contiguous timeline whose ramps move monotonically toward the peak', () => {
     s.timeline.forEach((seg: { startMs: number; endMs: number }, i: number) => {
       expect(seg.endMs).toBeGreaterThan(seg.startMs);
-      if (i > 0) expect(seg.startMs).toBe(s.timeline[i - 1].endMs);
+      if (i > 0) expect(seg.startMs).toBe(s.timeline[i - 1]!.endMs);
     });
     for (const t of s.trials as Trial[]) {
       const up = s.timeline.filter(
         (g: { startMs: number }) => g.startMs >= t.rampStartMs && g.startMs <= t.holdStartMs,
       );
-      const degs = up.map((g: { keyframe: number }) => Math.abs(s.keyframes[g.keyframe].hipRotationDeg));
+      const degs = up.map((g: { keyframe: number }) => Math.abs(s.keyframes[g.keyframe]!.hipRotationDeg));
       expect(degs).toEqual([...degs].sort((a, b) => a - b));
     }
   });
@@ -84,7 +77,7 @@ describe('the trial schedule', () => {
 });
 
 describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
-  const dir = new URL(`./clips/${test}/`, import.meta.url).pathname;
+  const dir = new URL(`../../test-fixtures/synth/clips/${test}/`, import.meta.url).pathname;
   const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));
 
   it('matches the schedule, lists its frames at its fps, and has every keyframe file', () => {
@@ -112,13 +105,22 @@ describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
 
 describe('clipY4m', () => {
   it('writes the sampled frames of a clip range as a y4m and returns their truth', async () => {
-    const clipPath = new URL('./clips/seated/clip.json', import.meta.url).pathname;
+    const clipPath = new URL('../../test-fixtures/synth/clips/seated/clip.json', import.meta.url).pathname;
     const out = join(mkdtempSync(join(tmpdir(), 'goniocam-clip-')), 'part.y4m');
     const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 3900, endMs: 8300 });
     expect(r.frames).toBe(44);
-    expect(r.series.slice(0, 12).map((p) => p.hipRotationDeg)).toEqual([0, 8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40, 40]);
+    expect(r.series.slice(0, 12).map((p) => p.hipRotationDeg)).toEqual([
+      0, 8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40, 40,
+    ]);
     expect(r.trials).toEqual([
-      expect.objectContaining({ side: 'right', direction: 'internal', trial: 1, peakDeg: 40, rampStartMs: 100, holdStartMs: 900 }),
+      expect.objectContaining({
+        side: 'right',
+        direction: 'internal',
+        trial: 1,
+        peakDeg: 40,
+        rampStartMs: 100,
+        holdStartMs: 900,
+      }),
     ]);
     const header = Buffer.alloc(64);
     const fd = openSync(out, 'r');

@@ -3,7 +3,7 @@
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
-// frame shows at `fps` and carries the truth (series and per-trial peaks). e2e/y4m.mjs turns a clip into a
+// frame shows at `fps` and carries the truth (series and per-trial peaks). scripts/y4m.mjs turns a clip into a
 // fake-camera y4m at test time; scripts/record-replay.mjs runs the pose model over it.
 // `squat` renders the squat screen's clip instead (squat_clip_timeline.mjs): standing, then 5 double-leg squats
 // with the feet planted, truth = each leg's FPPA of the true joint centres projected through the camera.
@@ -12,7 +12,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLIP_FORMAT, buildSchedule, sampleClip } from './clip_timeline.mjs';
 import { openRig, REPO_ROOT, rigSource } from './rig_session.mjs';
-import { buildSquatSchedule, depthFromJoints, fppaFromJoints, sampleSquatClip, squatSpec } from './squat_clip_timeline.mjs';
+import {
+  buildSquatSchedule,
+  depthFromJoints,
+  fppaFromJoints,
+  sampleSquatClip,
+  squatSpec,
+} from './squat_clip_timeline.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
@@ -22,7 +28,12 @@ const tests = arg('--tests', 'seated,supine,prone,squat').split(',');
 /** The rate clip.json lists frames and truth at (y4m.mjs resamples the timeline at any other). */
 const MANIFEST_FPS = 10;
 
-const PLACEMENT = { seated: 'seated-front', supine: 'supine-overhead', prone: 'prone-head-end', squat: 'squat-front-fixed' };
+const PLACEMENT = {
+  seated: 'seated-front',
+  supine: 'supine-overhead',
+  prone: 'prone-head-end',
+  squat: 'squat-front-fixed',
+};
 /** The prone camera behind the head looks down 40° along the body (the app's placement; the rig's default). */
 const PRONE_TILT_DEG = 40;
 /** A phone on a stand, set up a little off: the same for every clip. */
@@ -33,7 +44,12 @@ const CAMERA = { yawDeg: 4, pitchDeg: -3, rollDeg: 1, distanceM: 2.5, fovDeg: 45
  * that alone would make the legs differ by ≈ 13°.
  */
 const SQUAT_CAMERA = { ...CAMERA, yawDeg: 2 };
-const OUTFIT = { skin: [0.78, 0.57, 0.44], shirt: [0.15, 0.5, 0.25], shorts: [0.1, 0.2, 0.7], feet: [0.95, 0.95, 0.95] };
+const OUTFIT = {
+  skin: [0.78, 0.57, 0.44],
+  shirt: [0.15, 0.5, 0.25],
+  shorts: [0.1, 0.2, 0.7],
+  feet: [0.95, 0.95, 0.95],
+};
 const SCENE = {
   background: [0.85, 0.85, 0.82],
   floor: [0.6, 0.45, 0.3],
@@ -55,14 +71,29 @@ try {
       continue;
     }
     const schedule = buildSchedule();
-    const camera = { placement: PLACEMENT[test], ...CAMERA, ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}) };
+    const camera = {
+      placement: PLACEMENT[test],
+      ...CAMERA,
+      ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}),
+    };
     const byHash = new Map(); // identical renders (seated neutral, either side) share one file
     const keyframes = [];
     for (const k of schedule.keyframes) {
-      const spec = { test, side: k.side, thetaDeg: k.hipRotationDeg, bodyScale: 1, width, height, camera, outfit: OUTFIT, scene: SCENE };
+      const spec = {
+        test,
+        side: k.side,
+        thetaDeg: k.hipRotationDeg,
+        bodyScale: 1,
+        width,
+        height,
+        camera,
+        outfit: OUTFIT,
+        scene: SCENE,
+      };
       const r = await rig.render(spec);
       const hash = createHash('sha1').update(r.png).digest('hex');
-      const dirTag = k.hipRotationDeg === 0 ? 'N' : `${k.hipRotationDeg > 0 ? 'IR' : 'ER'}${Math.abs(k.hipRotationDeg)}`;
+      const dirTag =
+        k.hipRotationDeg === 0 ? 'N' : `${k.hipRotationDeg > 0 ? 'IR' : 'ER'}${Math.abs(k.hipRotationDeg)}`;
       const file = byHash.get(hash) ?? `${k.side}-${dirTag}.png`;
       if (!byHash.has(hash)) writeFileSync(join(dir, file), r.png);
       byHash.set(hash, file);
@@ -84,7 +115,9 @@ try {
       truth: { series, trials: schedule.trials },
     };
     writeFileSync(join(dir, 'clip.json'), compactJson(clip) + '\n');
-    console.log(`${test}: ${keyframes.length} keyframes (${byHash.size} files), ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s → ${dir}`);
+    console.log(
+      `${test}: ${keyframes.length} keyframes (${byHash.size} files), ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s → ${dir}`,
+    );
   }
 } finally {
   await rig.close();
@@ -96,18 +129,43 @@ async function renderSquatClip(dir) {
   const camera = { placement: PLACEMENT.squat, ...SQUAT_CAMERA };
   const keyframes = [];
   for (const k of schedule.keyframes) {
-    const spec = { test: 'squat', side: 'left', thetaDeg: 0, bodyScale: 1, width, height, camera, outfit: OUTFIT, scene: SCENE, squat: squatSpec(k) };
+    const spec = {
+      test: 'squat',
+      side: 'left',
+      thetaDeg: 0,
+      bodyScale: 1,
+      width,
+      height,
+      camera,
+      outfit: OUTFIT,
+      scene: SCENE,
+      squat: squatSpec(k),
+    };
     const r = await rig.render(spec);
     const file = `${k.name}.png`;
     writeFileSync(join(dir, file), r.png);
-    const fppaDeg = { left: round(fppaFromJoints(r.joints2d, 'left'), 2), right: round(fppaFromJoints(r.joints2d, 'right'), 2) };
-    keyframes.push({ file, hipFlexDeg: k.hipFlexDeg, left: k.left, right: k.right, fppaDeg, joints2d: r.joints2d });
+    const fppaDeg = {
+      left: round(fppaFromJoints(r.joints2d, 'left'), 2),
+      right: round(fppaFromJoints(r.joints2d, 'right'), 2),
+    };
+    keyframes.push({
+      file,
+      hipFlexDeg: k.hipFlexDeg,
+      left: k.left,
+      right: k.right,
+      fppaDeg,
+      joints2d: r.joints2d,
+    });
   }
   const standing = keyframes[schedule.timeline[0].keyframe].joints2d;
   for (const k of keyframes) k.depth = round(depthFromJoints(k.joints2d, standing), 3);
   const truthOf = (i) => ({ depth: keyframes[i].depth, fppaDeg: keyframes[i].fppaDeg });
   const { frames, series } = sampleSquatClip(schedule, MANIFEST_FPS, truthOf);
-  const reps = schedule.reps.map(({ keyframe, ...r }) => ({ ...r, hipFlexDeg: keyframes[keyframe].hipFlexDeg, ...truthOf(keyframe) }));
+  const reps = schedule.reps.map(({ keyframe, ...r }) => ({
+    ...r,
+    hipFlexDeg: keyframes[keyframe].hipFlexDeg,
+    ...truthOf(keyframe),
+  }));
   const meanOf = (side) => round(reps.reduce((a, r) => a + r.fppaDeg[side], 0) / reps.length, 2);
   const clip = {
     format: CLIP_FORMAT,
@@ -125,7 +183,9 @@ async function renderSquatClip(dir) {
   };
   writeFileSync(join(dir, 'clip.json'), compactJson(clip) + '\n');
   const bottoms = reps.map((r) => `${r.fppaDeg.left}/${r.fppaDeg.right}`).join(', ');
-  console.log(`squat: ${keyframes.length} keyframes, ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s, bottom FPPA left/right ${bottoms} → ${dir}`);
+  console.log(
+    `squat: ${keyframes.length} keyframes, ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s, bottom FPPA left/right ${bottoms} → ${dir}`,
+  );
 }
 
 function round(x, d) {
@@ -139,7 +199,9 @@ function compactJson(value, indent = '') {
     return `[\n${value.map((v) => `${indent} ${JSON.stringify(v)}`).join(',\n')}\n${indent}]`;
   }
   if (value && typeof value === 'object') {
-    const inner = Object.entries(value).map(([k, v]) => `${indent} ${JSON.stringify(k)}: ${compactJson(v, `${indent} `)}`);
+    const inner = Object.entries(value).map(
+      ([k, v]) => `${indent} ${JSON.stringify(k)}: ${compactJson(v, `${indent} `)}`,
+    );
     return `{\n${inner.join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);

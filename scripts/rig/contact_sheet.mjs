@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node test-fixtures/synth/contact_sheet.mjs SET_DIR OUT.png [--cols 4] [--scale 0.5] [--from 0 --n 16]
+// node scripts/rig/contact_sheet.mjs SET_DIR OUT.png [--cols 4] [--scale 0.5] [--from 0 --n 16]
 // A grid of a set's frames with the truth joints dotted on (hips red, knees green, ankles blue): for checking
 // renders by eye — the knee stays put, the foot moves the right way, nothing deforms.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,9 @@ cases.forEach((c, k) => {
         const py = oy + Math.round(y * s) + dy;
         if (px < ox || py < oy || px >= ox + cw || py >= oy + ch) continue;
         const o = (py * sheet.width + px) * 4;
-        [sheet.data[o], sheet.data[o + 1], sheet.data[o + 2]] = name.startsWith('left') ? COLORS[kind] : COLORS[kind].map((v) => v * 0.6);
+        [sheet.data[o], sheet.data[o + 1], sheet.data[o + 2]] = name.startsWith('left')
+          ? COLORS[kind]
+          : COLORS[kind].map((v) => v * 0.6);
       }
   }
 });

@@ -59,7 +59,8 @@ try {
       },
       expectMeasurable: c.expectMeasurable,
     });
-    if ((i + 1) % 10 === 0) console.log(`${i + 1}/${cases.length} (${((Date.now() - t0) / (i + 1) / 1000).toFixed(1)} s/frame)`);
+    if ((i + 1) % 10 === 0)
+      console.log(`${i + 1}/${cases.length} (${((Date.now() - t0) / (i + 1) / 1000).toFixed(1)} s/frame)`);
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   console.log(`wrote ${cases.length} cases to ${out} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

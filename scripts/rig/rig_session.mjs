@@ -1,40 +1,50 @@
-// The render rig as a Node API: serves the repository over localhost, opens rig/rig.html in headless Chromium
+// The render rig as a Node API: serves the repository over localhost, opens page/rig.html in headless Chromium
 // (SwiftShader WebGL) and renders specs through the page's window.renderCase. Shared by generate.mjs (still
 // fixture sets) and clips.mjs (trial clips).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../../e2e/chromium_flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../chromium_flags.mjs';
 
 export const REPO_ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
 /** Where a set's frames come from, for manifests; `what` names the run (seed, body, clip). */
 export const rigSource = (what) =>
-  `goniocam render rig (test-fixtures/synth), ${what}: the MakeHuman body from Debian assimp-testmodels ` +
+  `goniocam render rig (scripts/rig), ${what}: the MakeHuman body from Debian assimp-testmodels ` +
   '(CC0 MakeHuman export, rigged by shared/fixtures/makehuman-rigged/rig.py), posed in three.js and rendered in headless ' +
   'Chromium (SwiftShader). Truth = the rotation the rig applied and joint centres projected through the render camera.';
 
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.glb': 'model/gltf-binary' };
+const TYPES = {
+  '.html': 'text/html',
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.glb': 'model/gltf-binary',
+};
 
 /**
- * Start the rig. `render(spec)` resolves to { png: Buffer, joints2d, joints3dM } (see rig/rig.mjs);
+ * Start the rig. `render(spec)` resolves to { png: Buffer, joints2d, joints3dM } (see page/rig.mjs);
  * always `close()` it (a finally block), or Chromium and the server keep the process alive.
  */
 export async function openRig() {
   const server = createServer((req, res) => {
     const path = join(REPO_ROOT, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (!path.startsWith(REPO_ROOT) || !existsSync(path)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+      .end(readFileSync(path));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS],
+    });
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('rig page error:', e.message));
-    await page.goto(`${base}/test-fixtures/synth/rig/rig.html`);
+    await page.goto(`${base}/scripts/rig/page/rig.html`);
     await page.waitForFunction(() => window.rigReady === true, null, { timeout: 60_000 });
     return {
       async render(spec) {

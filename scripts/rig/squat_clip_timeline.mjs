@@ -1,5 +1,5 @@
 // The schedule of the squat clip (pure, no rendering): what the body does when, which rendered keyframe each
-// moment shows, and the truth it carries. Used by clips.mjs (render + clip.json) and its test; e2e/y4m.mjs's
+// moment shows, and the truth it carries. Used by clips.mjs (render + clip.json) and its test; scripts/y4m.mjs's
 // clipY4m plays it like the guided-test clips (it only needs keyframes, timeline and durationMs).
 //
 // A person doing the squat screen hands-free, feet planted, facing a fixed camera: standing still while the app
@@ -27,10 +27,26 @@ export const RAMP_STEPS = 4;
  */
 export const DEFAULT_REPS = [
   { hipFlexDeg: 50, left: { adductionDeg: 2, internalDeg: 6 }, right: { adductionDeg: 1, internalDeg: 2 } },
-  { hipFlexDeg: 52, left: { adductionDeg: 2.2, internalDeg: 7 }, right: { adductionDeg: 1.2, internalDeg: 2 } },
-  { hipFlexDeg: 48, left: { adductionDeg: 1.8, internalDeg: 5 }, right: { adductionDeg: 0.8, internalDeg: 1 } },
-  { hipFlexDeg: 51, left: { adductionDeg: 2.1, internalDeg: 6 }, right: { adductionDeg: 1.1, internalDeg: 2 } },
-  { hipFlexDeg: 49, left: { adductionDeg: 1.9, internalDeg: 6 }, right: { adductionDeg: 0.9, internalDeg: 2 } },
+  {
+    hipFlexDeg: 52,
+    left: { adductionDeg: 2.2, internalDeg: 7 },
+    right: { adductionDeg: 1.2, internalDeg: 2 },
+  },
+  {
+    hipFlexDeg: 48,
+    left: { adductionDeg: 1.8, internalDeg: 5 },
+    right: { adductionDeg: 0.8, internalDeg: 1 },
+  },
+  {
+    hipFlexDeg: 51,
+    left: { adductionDeg: 2.1, internalDeg: 6 },
+    right: { adductionDeg: 1.1, internalDeg: 2 },
+  },
+  {
+    hipFlexDeg: 49,
+    left: { adductionDeg: 1.9, internalDeg: 6 },
+    right: { adductionDeg: 0.9, internalDeg: 2 },
+  },
 ];
 
 /** Trunk forward lean follows the hips, as in the rig's CI squat cases. */
@@ -141,8 +157,14 @@ export function depthFromJoints(j, standing) {
   const down = [ankle0[0] - hip0[0], ankle0[1] - hip0[1]];
   const dn = Math.hypot(...down);
   const leg = (s) =>
-    Math.hypot(standing[`${s}_knee`][0] - standing[`${s}_hip`][0], standing[`${s}_knee`][1] - standing[`${s}_hip`][1]) +
-    Math.hypot(standing[`${s}_ankle`][0] - standing[`${s}_knee`][0], standing[`${s}_ankle`][1] - standing[`${s}_knee`][1]);
+    Math.hypot(
+      standing[`${s}_knee`][0] - standing[`${s}_hip`][0],
+      standing[`${s}_knee`][1] - standing[`${s}_hip`][1],
+    ) +
+    Math.hypot(
+      standing[`${s}_ankle`][0] - standing[`${s}_knee`][0],
+      standing[`${s}_ankle`][1] - standing[`${s}_knee`][1],
+    );
   const legLength = (leg('left') + leg('right')) / 2;
   const hip = mid(j.left_hip, j.right_hip);
   return ((hip[0] - hip0[0]) * down[0] + (hip[1] - hip0[1]) * down[1]) / dn / legLength;

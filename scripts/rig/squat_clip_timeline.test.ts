@@ -41,29 +41,29 @@ describe('the squat schedule', () => {
 
   it('stands still first, then 5 reps: descent, hold at the bottom, rise, stand', () => {
     expect(s.reps).toHaveLength(DEFAULT_REPS.length);
-    expect(s.reps[0].startMs).toBe(START_STAND_MS);
+    expect(s.reps[0]!.startMs).toBe(START_STAND_MS);
     for (const r of s.reps) {
       expect(r.bottomStartMs - r.startMs).toBe(DESCENT_MS);
       expect(r.bottomEndMs - r.bottomStartMs).toBe(BOTTOM_MS);
       expect(r.endMs - r.bottomEndMs).toBe(RISE_MS);
-      expect(s.keyframes[segmentAt(s.timeline, r.bottomStartMs + BOTTOM_MS / 2).keyframe].name).toBe(
+      expect(s.keyframes[segmentAt(s.timeline, r.bottomStartMs + BOTTOM_MS / 2).keyframe]!.name).toBe(
         `rep${r.rep}-bottom`,
       );
     }
     expect(s.durationMs).toBe(START_STAND_MS + 5 * (DESCENT_MS + BOTTOM_MS + RISE_MS + END_STAND_MS));
-    expect(s.keyframes[s.timeline.at(-1).keyframe].name).toBe('stand');
+    expect(s.keyframes[s.timeline.at(-1)!.keyframe]!.name).toBe('stand');
   });
 
   it('has a contiguous timeline whose descents go steadily deeper', () => {
     s.timeline.forEach((seg: { startMs: number; endMs: number }, i: number) => {
       expect(seg.endMs).toBeGreaterThan(seg.startMs);
-      if (i > 0) expect(seg.startMs).toBe(s.timeline[i - 1].endMs);
+      if (i > 0) expect(seg.startMs).toBe(s.timeline[i - 1]!.endMs);
     });
     for (const r of s.reps) {
       const down = s.timeline.filter(
         (g: { startMs: number }) => g.startMs >= r.startMs && g.startMs <= r.bottomStartMs,
       );
-      const flex = down.map((g: { keyframe: number }) => s.keyframes[g.keyframe].hipFlexDeg);
+      const flex = down.map((g: { keyframe: number }) => s.keyframes[g.keyframe]!.hipFlexDeg);
       expect(flex).toEqual([...flex].sort((a, b) => a - b));
       expect(flex).toHaveLength(5);
     }
@@ -71,7 +71,7 @@ describe('the squat schedule', () => {
 });
 
 describe('committed squat clip', () => {
-  const dir = new URL('./clips/squat/', import.meta.url).pathname;
+  const dir = new URL('../../test-fixtures/synth/clips/squat/', import.meta.url).pathname;
   const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));
   const keyframes = clip.keyframes as Keyframe[];
   const reps = clip.truth.reps as RepTruth[];
@@ -81,7 +81,7 @@ describe('committed squat clip', () => {
     expect(clip.format).toBe('goniocam-clip/1');
     expect(clip.test).toBe('squat');
     expect(clip.timeline).toEqual(s.timeline);
-    expect(keyframes.map((k) => k.hipFlexDeg)).toEqual(s.keyframes.map((k: Keyframe) => k.hipFlexDeg));
+    expect(keyframes.map((k) => k.hipFlexDeg)).toEqual(s.keyframes.map((k) => k.hipFlexDeg));
     const truthOf = (i: number) => ({ depth: keyframes[i]!.depth, fppaDeg: keyframes[i]!.fppaDeg });
     const { frames, series } = sampleSquatClip(clip, clip.fps, truthOf);
     expect(clip.frames).toEqual(frames);
@@ -120,7 +120,14 @@ describe('committed squat clip', () => {
       const joints = Object.fromEntries(
         Object.entries(k.joints2d).map(([n, [x, y]]) => [n, { x, y, score: 1 }]),
       ) as Pose['joints'];
-      const pose: Pose = { tMs: 0, width: clip.width, height: clip.height, joints, score: 1, model: 'blazepose-full' };
+      const pose: Pose = {
+        tMs: 0,
+        width: clip.width,
+        height: clip.height,
+        joints,
+        score: 1,
+        model: 'blazepose-full',
+      };
       for (const side of ['left', 'right'] as const) {
         const m = measureFppa(pose, side);
         expect(m.ok && m.valueDeg).toBeCloseTo(k.fppaDeg[side], 1);

@@ -10,7 +10,11 @@ interface Case {
   id: string;
   test: StillTest;
   side: Side;
-  truth: { hipRotationDeg: number | null; fppaDeg: number | null; joints2d: Record<string, [number, number]> };
+  truth: {
+    hipRotationDeg: number | null;
+    fppaDeg: number | null;
+    joints2d: Record<string, [number, number]>;
+  };
   camera: { yawDeg: number; pitchDeg: number; rollDeg: number; placement: string };
   expectMeasurable: boolean;
 }
@@ -19,12 +23,15 @@ const sets = ['ci', 'holdout'];
 
 function truthPose(c: Case): Pose {
   const joints: Partial<Record<JointName, Joint>> = {};
-  for (const [name, [x, y]] of Object.entries(c.truth.joints2d)) joints[name as JointName] = { x, y, score: 1 };
+  for (const [name, [x, y]] of Object.entries(c.truth.joints2d))
+    joints[name as JointName] = { x, y, score: 1 };
   return { tMs: 0, width: 640, height: 480, joints, score: 1, model: 'blazepose-full' };
 }
 
 describe.each(sets)('geometry on the rig truth joints (%s set)', (set) => {
-  const manifest = JSON.parse(readFileSync(new URL(`./${set}/manifest.json`, import.meta.url), 'utf8')) as { cases: Case[] };
+  const manifest = JSON.parse(
+    readFileSync(new URL(`../../test-fixtures/synth/${set}/manifest.json`, import.meta.url), 'utf8'),
+  ) as { cases: Case[] };
   const errors: Record<string, number[]> = {};
 
   for (const c of manifest.cases) {

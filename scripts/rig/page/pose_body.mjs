@@ -70,7 +70,9 @@ export function legRotations(bind, spec) {
     // A right-handed spin by outward·θ about F swings the foot outward in both placements of F.
     const spin = spinDeg;
     out[`${S}UpLeg`] = segmentRotation(thighBind, F, spin);
-    const shank = new Quaternion().setFromAxisAngle(F, spin * DEG).multiply(new Quaternion().setFromUnitVectors(shankBind.clone().normalize(), D));
+    const shank = new Quaternion()
+      .setFromAxisAngle(F, spin * DEG)
+      .multiply(new Quaternion().setFromUnitVectors(shankBind.clone().normalize(), D));
     out[`${S}Leg`] = shank;
     out[`${S}Foot`] = shank.clone();
   }
@@ -86,6 +88,10 @@ export function perturbCamera(position, target, up, { yawDeg = 0, pitchDeg = 0, 
   const pos = target.clone().add(rel);
   const forward = target.clone().sub(pos).normalize();
   const r = forward.clone().cross(up).normalize();
-  const camUp = r.clone().cross(forward).normalize().applyAxisAngle(forward, rollDeg * DEG);
+  const camUp = r
+    .clone()
+    .cross(forward)
+    .normalize()
+    .applyAxisAngle(forward, rollDeg * DEG);
   return { position: pos, up: camUp };
 }

@@ -4,16 +4,46 @@ import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { bodyToWorld, legRotations, perturbCamera } from './pose_body.mjs';
 
-const BONES = ['Hips', 'Spine', 'Spine1', 'Spine2', 'Neck', 'Head', 'LeftUpLeg', 'LeftLeg', 'LeftFoot', 'LeftToeBase', 'RightUpLeg', 'RightLeg', 'RightFoot', 'RightToeBase', 'LeftShoulder', 'LeftArm', 'LeftForeArm', 'LeftHand', 'RightShoulder', 'RightArm', 'RightForeArm', 'RightHand'];
+const BONES = [
+  'Hips',
+  'Spine',
+  'Spine1',
+  'Spine2',
+  'Neck',
+  'Head',
+  'LeftUpLeg',
+  'LeftLeg',
+  'LeftFoot',
+  'LeftToeBase',
+  'RightUpLeg',
+  'RightLeg',
+  'RightFoot',
+  'RightToeBase',
+  'LeftShoulder',
+  'LeftArm',
+  'LeftForeArm',
+  'LeftHand',
+  'RightShoulder',
+  'RightArm',
+  'RightForeArm',
+  'RightHand',
+];
 const TRUTH_JOINTS = {
-  left_hip: 'LeftUpLeg', right_hip: 'RightUpLeg', left_knee: 'LeftLeg', right_knee: 'RightLeg',
-  left_ankle: 'LeftFoot', right_ankle: 'RightFoot', left_shoulder: 'LeftArm', right_shoulder: 'RightArm',
-  left_foot_index: 'LeftToeBase', right_foot_index: 'RightToeBase',
+  left_hip: 'LeftUpLeg',
+  right_hip: 'RightUpLeg',
+  left_knee: 'LeftLeg',
+  right_knee: 'RightLeg',
+  left_ankle: 'LeftFoot',
+  right_ankle: 'RightFoot',
+  left_shoulder: 'LeftArm',
+  right_shoulder: 'RightArm',
+  left_foot_index: 'LeftToeBase',
+  right_foot_index: 'RightToeBase',
 };
 
 const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
 document.body.append(renderer.domElement);
-const gltf = await new GLTFLoader().loadAsync('../assets/makehuman.glb');
+const gltf = await new GLTFLoader().loadAsync('/test-fixtures/synth/assets/makehuman.glb');
 const model = gltf.scene;
 const bones = Object.fromEntries(BONES.map((n) => [n, model.getObjectByName(n)]));
 const mesh = model.getObjectByProperty('type', 'SkinnedMesh');
@@ -32,12 +62,22 @@ const props = new THREE.Group();
 scene.add(props);
 
 /** rig.py's vertex colours (linear RGB) per region; each outfit recolours them. Eyes keep theirs. */
-const REGIONS = { skin: [0.72, 0.5, 0.38], shirt: [0.55, 0.08, 0.08], shorts: [0.08, 0.12, 0.35], feet: [0.95, 0.95, 0.95], eyes: [0.9, 0.9, 0.9] };
+const REGIONS = {
+  skin: [0.72, 0.5, 0.38],
+  shirt: [0.55, 0.08, 0.08],
+  shorts: [0.08, 0.12, 0.35],
+  feet: [0.95, 0.95, 0.95],
+  eyes: [0.9, 0.9, 0.9],
+};
 
 function dress(outfit) {
   const col = mesh.geometry.getAttribute('color');
   for (let i = 0; i < col.count; i++) {
-    const c = [baseColors[i * col.itemSize], baseColors[i * col.itemSize + 1], baseColors[i * col.itemSize + 2]];
+    const c = [
+      baseColors[i * col.itemSize],
+      baseColors[i * col.itemSize + 1],
+      baseColors[i * col.itemSize + 2],
+    ];
     let region = 'skin';
     let best = Infinity;
     for (const [k, ref] of Object.entries(REGIONS)) {
@@ -56,13 +96,18 @@ function pose(spec) {
   body.scale.setScalar(spec.bodyScale ?? 1);
   const world = legRotations(bind, spec);
   if (spec.test === 'squat') {
-    const lean = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(1, 0, 0), (spec.squat.trunkLeanDeg ?? 20) * (Math.PI / 180));
+    const lean = new THREE.Quaternion().setFromAxisAngle(
+      new THREE.Vector3(1, 0, 0),
+      (spec.squat.trunkLeanDeg ?? 20) * (Math.PI / 180),
+    );
     bones.Spine.quaternion.copy(lean);
   }
   // World rotations → local: local = parentWorld⁻¹ · world (bind rotations are identity).
   for (const [name, q] of Object.entries(world)) {
     const parentName = { UpLeg: null, Leg: 'UpLeg', Foot: 'Leg' }[name.replace(/^(Left|Right)/, '')];
-    const parentQ = parentName ? world[name.replace(/(UpLeg|Leg|Foot)$/, parentName)] : new THREE.Quaternion();
+    const parentQ = parentName
+      ? world[name.replace(/(UpLeg|Leg|Foot)$/, parentName)]
+      : new THREE.Quaternion();
     bones[name].quaternion.copy(parentQ.clone().invert().multiply(q));
   }
   body.position.set(0, 0, 0);
@@ -70,7 +115,12 @@ function pose(spec) {
   if (spec.squat?.planted) {
     // Feet planted (squat clips): the hips stay put in body coordinates while the legs bend, so move the whole
     // body to keep the ankles where they stand upright; the hips then sink (and go back) as in a real squat.
-    body.position.copy(standingAnkles.clone().multiplyScalar(spec.bodyScale ?? 1).sub(ankleMid()));
+    body.position.copy(
+      standingAnkles
+        .clone()
+        .multiplyScalar(spec.bodyScale ?? 1)
+        .sub(ankleMid()),
+    );
     body.updateMatrixWorld(true);
   }
 }
@@ -90,14 +140,19 @@ const standingAnkles = ankleMid();
 /** Ground and furniture under the posed body, so the scene reads as a real test. */
 function stage(spec) {
   props.clear();
-  const lowest = Math.min(...['LeftFoot', 'RightFoot', 'LeftToeBase', 'RightToeBase', 'Hips', 'Head'].map((n) => jointWorld(n).y));
+  const lowest = Math.min(
+    ...['LeftFoot', 'RightFoot', 'LeftToeBase', 'RightToeBase', 'Hips', 'Head'].map((n) => jointWorld(n).y),
+  );
   const mat = (c) => new THREE.MeshStandardMaterial({ color: new THREE.Color(...c), roughness: 0.9 });
   let floorY = lowest - 0.05;
   const hip = jointWorld('Hips');
   if (spec.test === 'seated') {
     const benchTop = jointWorld('LeftUpLeg').y - 0.09;
     floorY = Math.min(jointWorld('LeftFoot').y, jointWorld('RightFoot').y) - 0.25; // feet off the floor
-    const bench = new THREE.Mesh(new THREE.BoxGeometry(0.9, benchTop - floorY, 0.5), mat(spec.scene.furniture));
+    const bench = new THREE.Mesh(
+      new THREE.BoxGeometry(0.9, benchTop - floorY, 0.5),
+      mat(spec.scene.furniture),
+    );
     bench.position.set(0, (benchTop + floorY) / 2, hip.z + 0.05);
     props.add(bench);
   } else if (spec.test === 'supine' || spec.test === 'prone') {
@@ -150,7 +205,12 @@ function placeCamera(spec) {
     'squat-front': { at: hipMid, eye: [0, -0.35, d], look: [0, -0.4, 0], up: [0, 1, 0] },
     // Squat clips: the squat-front camera fixed in the room (with squat.planted the hips sink through the
     // picture), level at the standing hip height and aimed just below it, so the whole body stays in view.
-    'squat-front-fixed': { at: hipMid.clone().sub(body.position), eye: [0, 0, d], look: [0, -0.05, 0], up: [0, 1, 0] },
+    'squat-front-fixed': {
+      at: hipMid.clone().sub(body.position),
+      eye: [0, 0, d],
+      look: [0, -0.05, 0],
+      up: [0, 1, 0],
+    },
   }[spec.camera.placement];
   const target = P.at.clone().add(toWorld(new THREE.Vector3(...P.look)));
   const eye = P.at.clone().add(toWorld(new THREE.Vector3(...P.eye)));

@@ -2,7 +2,7 @@ import type { EstimatorInfo } from '../pose/estimator';
 
 /**
  * With ?bench in the URL the session records every frame's timings into window.__goniocamBench,
- * for bench/run.mjs to read:
+ * for scripts/bench/run.mjs to read:
  *   { frames: [{ modelMs, pipelineMs, turnMs, tMs }], coldStartMs, model, backend, backendReason }
  * turnMs: the part of the pipeline spent turning the frame for the model (0 unless a rotation is set).
  * coldStartMs: page navigation start → first pose drawn.
