@@ -1,8 +1,9 @@
 // Which screen the app shows, kept in the URL hash so a bookmark or a screening link opens it directly.
-export type Screen = 'hip' | 'squat' | 'live';
+export type Screen = 'hip' | 'squat' | 'recording' | 'live';
 export const SCREENS: readonly { id: Screen; label: string }[] = [
   { id: 'hip', label: 'Hip rotation test' },
   { id: 'squat', label: 'Squat screen' },
+  { id: 'recording', label: 'Recorded video' },
   { id: 'live', label: 'Live view' },
 ];
 
