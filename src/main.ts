@@ -20,6 +20,14 @@ const voice = new Voice();
 const pinned = { pinnedModel: launch.model !== undefined };
 const guided = new GuidedSession(session, voice, pinned);
 const squat = new SquatSession(session, voice, pinned);
+// Each test's findings link to the other's result from the same session (valgus + limited HIR).
+guided.linkSquat(() => squat.result);
+squat.linkHip(() => guided.result);
 if (launch.test) guided.test = launch.test;
+
+// ?videohooks: the recorded-video decoder and session on window, for the e2e check and the benchmark.
+if (new URLSearchParams(window.location.search).has('videohooks')) {
+  void import('./lib/session/recording_hooks').then((m) => m.installRecordingHooks());
+}
 
 export default mount(App, { target, props: { session, guided, squat, launch } });

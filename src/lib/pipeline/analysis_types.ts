@@ -3,7 +3,8 @@
 // a recording, the per-frame series behind it (the chart, scrubbing, the per-frame CSV). Pure types.
 import type { Finding } from '../feedback/types';
 import type { SquatResult } from '../protocols/squat_types';
-import type { Compensation, Direction, HipTestId, HipTestResult, Trial } from '../protocols/types';
+import type { CompensationSpan, RecordedTrial } from '../protocols/recorded_types';
+import type { Direction, HipTestId, HipTestResult } from '../protocols/types';
 import type { ModelId, Pose, Side } from '../types';
 
 /** A finished hip test and what goniocam says about it. */
@@ -11,6 +12,14 @@ export interface HipOutcome {
   readonly kind: 'hip';
   readonly result: HipTestResult;
   readonly findings: readonly Finding[];
+  /** Per side, the total rotation arc (internal + external) where both were measured. */
+  readonly arcs: Readonly<Partial<Record<Side, TotalArc>>>;
+}
+
+/** Internal + external rotation of one hip; its confidence is the weaker of the two. */
+export interface TotalArc {
+  readonly deg: number;
+  readonly confidence: number;
 }
 
 /** A finished squat set and what goniocam says about it. */
@@ -40,21 +49,8 @@ export interface AnalysedFrame {
   readonly legs: Readonly<Record<Side, LegAngle>>;
 }
 
-/** A hip trial found in a recording by segmentation (no prompts): the live Trial plus where its peak is. */
-export interface RecordedTrial extends Trial {
-  /** Time of the end-range frame (the middle of the hold), ms. */
-  readonly peakMs: number;
-  /** Rotation at the peak, positive in the trial's direction (degrees). */
-  readonly peakDeg: number;
-}
-
-/** A span of the recording during which a compensation was seen (the chart shades these). */
-export interface CompensationSpan {
-  readonly side: Side;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly compensation: Compensation;
-}
+// Built by the protocols layer (segmentation of a recording), so defined there.
+export type { CompensationSpan, RecordedTrial } from '../protocols/recorded_types';
 
 /** Facts about the clip and the run, for the results header, the JSON and the report. */
 export interface RecordingInfo {

@@ -5,7 +5,8 @@ import { evaluateAll, orderFindings } from '../feedback/patterns';
 import { squatResultFindings, squatSummaryForFeedback } from '../feedback/squat_result_findings';
 import type { SquatResult } from '../protocols/squat_types';
 import type { HipTestResult } from '../protocols/types';
-import type { HipOutcome, SquatOutcome } from './analysis_types';
+import type { Side } from '../types';
+import type { HipOutcome, SquatOutcome, TotalArc } from './analysis_types';
 
 /** A hip test's findings; with a squat from the same session, the link between the two as well. */
 export function hipOutcome(result: HipTestResult, squat: SquatResult | null = null): HipOutcome {
@@ -13,7 +14,24 @@ export function hipOutcome(result: HipTestResult, squat: SquatResult | null = nu
     hip: [result],
     ...(squat ? { squat: squatSummaryForFeedback(squat) } : {}),
   });
-  return { kind: 'hip', result, findings };
+  const arcs: Partial<Record<Side, TotalArc>> = {};
+  for (const side of ['left', 'right'] as const) {
+    const arc = totalArc(result, side);
+    if (arc) arcs[side] = arc;
+  }
+  return { kind: 'hip', result, findings, arcs };
+}
+
+/** Total arc = IR + ER of one hip, when both were measured; its confidence is the weaker of the two. */
+export function totalArc(result: HipTestResult, side: Side): TotalArc | null {
+  const ir = result.sides[side]?.internal;
+  const er = result.sides[side]?.external;
+  return ir?.valueDeg != null && er?.valueDeg != null
+    ? {
+        deg: Math.round((ir.valueDeg + er.valueDeg) * 10) / 10,
+        confidence: Math.min(ir.confidence, er.confidence),
+      }
+    : null;
 }
 
 /** A squat set's findings; with a hip test from the same session, the valgus + limited HIR link too. */

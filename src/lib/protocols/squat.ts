@@ -63,6 +63,7 @@ export function initSquat(options: SquatOptions, tMs: number): SquatState {
     baseline: null,
     baselineView: null,
     detector: initRepDetector(),
+    live: null,
     repFrames: [],
     reps: [],
     discarded: { tooShallow: 0, tooFast: 0, lost: 0 },
@@ -146,7 +147,7 @@ function stepReps(state: SquatState, pose: Pose | null, tMs: number): StepOutput
   // Keep the frames of a rep in progress; the event below decides what becomes of them.
   const inRep = detector.phase !== 'standing' || event?.kind === 'rep' || event?.kind === 'discarded';
   const repFrames = inRep && measured ? [...state.repFrames, measured] : state.repFrames;
-  const next: SquatState = { ...state, detector, repFrames: inRep ? repFrames : [] };
+  const next: SquatState = { ...state, detector, live: measured, repFrames: inRep ? repFrames : [] };
   return event ? onEvent(next, event, tMs) : { state: next, prompts: [] };
 }
 

@@ -137,6 +137,8 @@ export interface SquatState {
   readonly baseline: StandingBaseline | null;
   readonly baselineView: ViewReading | null;
   readonly detector: RepDetectorState;
+  /** The last frame measured in the reps phase (the live valgus lines draw it); null before or when unreadable. */
+  readonly live: SquatFrame | null;
   /** Frames of the rep in progress (from the start of its descent). */
   readonly repFrames: readonly SquatFrame[];
   readonly reps: readonly SquatRep[];

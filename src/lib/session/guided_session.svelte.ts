@@ -1,14 +1,17 @@
-// The guided hip test: its options (test, first side, external rotation too) around a ProtocolSession.
-// Components render this state; they never step the protocol themselves.
-import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from '../pipeline/test_setup';
-import { finishHip, hipProtocol, skipStep, type HipState } from '../protocols/hip_guided';
-import type { Direction, HipTestId, HipTestResult } from '../protocols/types';
-import type { Side } from '../types';
+// The guided hip test: its options (test, first side, external rotation too) around a ProtocolSession fed
+// by the test's one pipeline (pipeline/hip_pipeline.ts). The outcome (result + findings) comes from that
+// pipeline too; components render this state, they never step the protocol or compute findings.
+import type { HipOutcome } from '../pipeline/analysis_types';
+import { hipPipeline } from '../pipeline/hip_pipeline';
+import { finishHip, skipStep, type HipState } from '../protocols/hip_guided';
+import type { SquatResult } from '../protocols/squat_types';
+import type { HipTestResult } from '../protocols/types';
+import type { HipTestId, Side } from '../types';
 import type { LiveSession } from './live_session.svelte';
 import { ProtocolSession } from './protocol_session.svelte';
 import type { Voice } from './voice.svelte';
 
-/** The app's default model before a test picks its own (pipeline/test_models.ts). */
+/** The app's default model before a test picks its own (pipeline/test_setup.ts). */
 export const TEST_MODEL = 'blazepose-full';
 
 export class GuidedSession {
@@ -17,10 +20,23 @@ export class GuidedSession {
   includeExternal = $state(true);
   readonly run: ProtocolSession<HipState, HipTestResult>;
   readonly voice: Voice;
+  /** A squat from this session, if any: the findings then link the knee's valgus to this hip. */
+  #squat: () => SquatResult | null = () => null;
+
+  /** The finished test with its findings, from the test's pipeline; null while none is finished. */
+  readonly outcome: HipOutcome | null = $derived.by(() => {
+    const r = this.run.result;
+    return r ? hipPipeline(r.test).outcome(r, this.#squat()) : null;
+  });
 
   constructor(live: LiveSession, voice: Voice, opts: { pinnedModel?: boolean } = {}) {
     this.voice = voice;
     this.run = new ProtocolSession(live, voice, (s) => s.phase === 'done', opts.pinnedModel ?? false);
+  }
+
+  /** Where a squat result from the same session comes from (reactive: the findings follow it). */
+  linkSquat(squat: () => SquatResult | null): void {
+    this.#squat = squat;
   }
 
   get state(): HipState | null {
@@ -28,9 +44,6 @@ export class GuidedSession {
   }
   get result(): HipTestResult | null {
     return this.run.result;
-  }
-  set result(r: HipTestResult | null) {
-    this.run.result = r;
   }
   get prompt() {
     return this.run.prompt;
@@ -41,14 +54,9 @@ export class GuidedSession {
 
   /** Start (or restart) the chosen test; opens the camera if nothing is playing. */
   start(): Promise<void> {
-    const sides: Side[] = this.firstSide === 'right' ? ['right', 'left'] : ['left', 'right'];
-    const external = this.includeExternal && EXTERNAL_ROTATION[this.test].ok;
-    const directions: Direction[] = external ? ['internal', 'external'] : ['internal'];
-    return this.run.begin(
-      hipProtocol({ test: this.test, sides, directions }),
-      TEST_MODELS[this.test],
-      TEST_ROTATION[this.test],
-    );
+    const p = hipPipeline(this.test);
+    const protocol = p.guided({ firstSide: this.firstSide, includeExternal: this.includeExternal });
+    return this.run.begin({ protocol, model: p.model, rotation: p.rotation });
   }
 
   skip(): void {
@@ -57,6 +65,11 @@ export class GuidedSession {
 
   finish(): void {
     this.run.update((s, tMs) => ({ state: finishHip(s, tMs), prompts: [] }));
+  }
+
+  /** Put the result away (back to the test picker). */
+  clear(): void {
+    this.run.result = null;
   }
 
   exit(): void {

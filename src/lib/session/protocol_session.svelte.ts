@@ -1,12 +1,19 @@
 // Runs one pure protocol on the live session's frames: every estimated frame is stepped through it
 // (pipeline/run_protocol.ts), its prompts are shown and spoken, and its result is kept when it ends.
-// The guided hip test and the squat screen are both this plus their options.
+// The guided hip test and the squat screen are both this plus their pipeline and options.
 import type { Prompt, Protocol } from '../protocols/types';
 import { ProtocolRunner } from '../pipeline/run_protocol';
 import type { FrameRotation } from '../pose/rotation';
 import type { ModelId, Pose } from '../types';
 import type { LiveSession } from './live_session.svelte';
 import type { Voice } from './voice.svelte';
+
+/** What a test's pipeline gives the live session to run: its protocol, model and frame turn. */
+export interface LiveRun<S, R> {
+  readonly protocol: Protocol<S, R>;
+  readonly model: ModelId;
+  readonly rotation: FrameRotation;
+}
 
 export class ProtocolSession<S, R> {
   /** The protocol's state, replaced each frame ($state.raw: never deep-proxied). */
@@ -32,10 +39,10 @@ export class ProtocolSession<S, R> {
   }
 
   /**
-   * Start (or restart) `protocol` with `model` (unless ?model= pinned one) and the test's frame `rotation`
+   * Start (or restart) a run: its protocol, its model (unless ?model= pinned one) and its frame rotation
    * (the camera's view, so it applies to a pinned model too); opens the camera if needed.
    */
-  async begin(protocol: Protocol<S, R>, model: ModelId, rotation: FrameRotation): Promise<void> {
+  async begin({ protocol, model, rotation }: LiveRun<S, R>): Promise<void> {
     this.#stopListening();
     this.result = null;
     this.state = null;

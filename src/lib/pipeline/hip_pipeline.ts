@@ -1,0 +1,60 @@
+// The one pipeline for a guided hip test (seated, supine 90/90, prone): the model and frame turn its camera
+// view needs, the protocol, the result and its findings. The live session, recorded video and the CLI feed
+// poses into this and nothing else, so the numbers a screen shows, a report stores and the CLI prints come
+// from the same code (ARCHITECTURE.md §13). Pure.
+import type { FrameRotation } from '../pose/rotation';
+import { hipProtocol, type HipState } from '../protocols/hip_guided';
+import type { SquatResult } from '../protocols/squat_types';
+import type { Direction, HipTestResult, Protocol } from '../protocols/types';
+import type { HipMethod, HipTestId, ModelId, Pose, Side } from '../types';
+import type { HipOutcome } from './analysis_types';
+import { measureStill, type StillResult } from './measure_still';
+import { hipOutcome } from './outcome';
+import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from './test_setup';
+
+export interface HipGuidedOptions {
+  /** Which leg goes first (the other follows). */
+  readonly firstSide: Side;
+  /** External rotation too, where the test can measure it (EXTERNAL_ROTATION). */
+  readonly includeExternal: boolean;
+  readonly trials?: number;
+  readonly method?: HipMethod;
+}
+
+export interface HipPipeline {
+  readonly test: HipTestId;
+  readonly model: ModelId;
+  readonly rotation: FrameRotation;
+  /** Whether this test can measure external rotation, and why not. */
+  readonly external: (typeof EXTERNAL_ROTATION)[HipTestId];
+  /** The prompted, hands-free protocol the live session steps frame by frame. */
+  guided(options: HipGuidedOptions): Protocol<HipState, HipTestResult>;
+  /** A finished result with its findings (and the link to a squat from the same session). */
+  outcome(result: HipTestResult, squat?: SquatResult | null): HipOutcome;
+  /** One still frame (the CLI's measure): the number for one leg, or why there is none. */
+  still(pose: Pose | null, side: Side, method?: HipMethod): StillResult;
+}
+
+export function hipPipeline(test: HipTestId): HipPipeline {
+  const external = EXTERNAL_ROTATION[test];
+  return {
+    test,
+    model: TEST_MODELS[test],
+    rotation: TEST_ROTATION[test],
+    external,
+    guided({ firstSide, includeExternal, trials, method }) {
+      const sides: Side[] = firstSide === 'right' ? ['right', 'left'] : ['left', 'right'];
+      const directions: Direction[] =
+        includeExternal && external.ok ? ['internal', 'external'] : ['internal'];
+      return hipProtocol({
+        test,
+        sides,
+        directions,
+        ...(trials !== undefined ? { trials } : {}),
+        ...(method ? { method } : {}),
+      });
+    },
+    outcome: (result, squat = null) => hipOutcome(result, squat),
+    still: (pose, side, method) => measureStill(pose, test, side, method ? { method } : {}),
+  };
+}

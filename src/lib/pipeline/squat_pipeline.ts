@@ -1,0 +1,32 @@
+// The one pipeline for the squat screen: model, frame turn, protocol, result and findings, shared by the
+// live session, recorded video and the CLI (ARCHITECTURE.md §13). Pure.
+import type { FrameRotation } from '../pose/rotation';
+import { squatProtocol } from '../protocols/squat';
+import type { SquatOptions, SquatResult, SquatState } from '../protocols/squat_types';
+import type { HipTestResult, Protocol } from '../protocols/types';
+import type { ModelId, Pose, Side } from '../types';
+import type { SquatOutcome } from './analysis_types';
+import { measureStill, type StillResult } from './measure_still';
+import { squatOutcome } from './outcome';
+import { TEST_MODELS, TEST_ROTATION } from './test_setup';
+
+export interface SquatPipeline {
+  readonly test: 'squat';
+  readonly model: ModelId;
+  readonly rotation: FrameRotation;
+  /** The prompted protocol the live session steps frame by frame. */
+  guided(options: Partial<SquatOptions>): Protocol<SquatState, SquatResult>;
+  /** A finished set with its findings (and the link to a hip test from the same session). */
+  outcome(result: SquatResult, hip?: HipTestResult | null): SquatOutcome;
+  /** One still frame (the CLI's measure): the knee's FPPA, or why there is none. */
+  still(pose: Pose | null, side: Side): StillResult;
+}
+
+export const squatPipeline: SquatPipeline = {
+  test: 'squat',
+  model: TEST_MODELS.squat,
+  rotation: TEST_ROTATION.squat,
+  guided: (options) => squatProtocol(options),
+  outcome: (result, hip = null) => squatOutcome(result, hip),
+  still: (pose, side) => measureStill(pose, 'squat', side),
+};
