@@ -1,0 +1,150 @@
+// A recording follows no prompts, so its trials are found in each leg's angle series: a still neutral →
+// the leg leaves it (internal or external, by the sign) → a still hold at end range → back. The limits are
+// the live test's (limits.ts): a neutral is a still window of ≥ 1 s within 15° of zero, a trial moves ≥ 5°
+// past it, the hold is ≥ 1.5 s still, back = within 8° of neutral. Pure.
+//
+// Why not OpenCap's peak finding (prominence 0.7 × the series' range, peaks ≥ 0.5 s apart, peak widths for
+// start and end): it assumes one direction and trials of similar size in one series. A recording mixes
+// internal and external trials of different ranges in one leg's series, and the resting leg's series has
+// a tiny range, so 0.7 × its range turns keypoint noise into "trials". Still windows give the neutral and
+// the hold directly, which is also what the result is made of.
+import type { Side } from '../types';
+import type { HipFrame } from './hip_frame';
+import { MOVEMENT, STILLNESS, TIMING } from './limits';
+import { stillWindows, type StillWindow } from './still_runs';
+import type { Direction } from './types';
+
+/** One frame of one leg: what readHipFrame gave, or why not. */
+export interface LegReading {
+  readonly tMs: number;
+  readonly frame: HipFrame | null;
+  readonly reason: string | null;
+}
+
+/** A still window in frame indices (into the leg's readings). */
+export interface FrameWindow extends StillWindow {
+  readonly fromFrame: number;
+  readonly toFrame: number;
+}
+
+/** One movement out of neutral and back: a trial if it has a hold (or was spoiled on the way). */
+export interface Excursion {
+  readonly side: Side;
+  readonly direction: Direction;
+  readonly neutral: FrameWindow;
+  /** The still hold farthest past neutral (≥ 1.5 s), or null: a false start or a spoiled trial. */
+  readonly hold: FrameWindow | null;
+  /** First frame after the neutral window: the trial's compensation checks start here. */
+  readonly startFrame: number;
+  /** The frame that came back within reach of neutral. */
+  readonly endFrame: number;
+  /** Farthest reading past neutral in the trial's direction (degrees) and its frame. */
+  readonly peakDevDeg: number;
+  readonly peakFrame: number;
+}
+
+/**
+ * An excursion that has not come back after this long is not a trial but a new position (the person
+ * changed legs or shifted on the bench, and this leg now rests elsewhere): its level becomes the neutral.
+ * Live holds need 1.5 s; a slow turn, a 5 s hold and the way back take well under 20 s.
+ */
+export const MAX_EXCURSION_MS = 20000;
+
+const STILL = {
+  sdDeg: STILLNESS.sdDeg.value,
+  maxDevDeg: STILLNESS.maxDevDeg.value,
+  maxGapMs: TIMING.dropoutMs.value,
+};
+
+/** The excursions of one leg over the whole recording, in time order. */
+export function legExcursions(side: Side, readings: readonly LegReading[]): Excursion[] {
+  const idx: number[] = [];
+  const samples = readings.flatMap((r, i) => {
+    if (!r.frame) return [];
+    idx.push(i);
+    return [{ tMs: r.tMs, deg: r.frame.deg, confidence: r.frame.confidence }];
+  });
+  const windows: FrameWindow[] = stillWindows(samples, STILL).map((w) => ({
+    ...w,
+    fromFrame: idx[w.startIdx]!,
+    toFrame: idx[w.endIdx]!,
+  }));
+  const isNeutral = (w: FrameWindow) =>
+    w.durationMs >= TIMING.neutralMs.value && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
+  const deg = (k: number) => samples[k]!.deg;
+  const out: Excursion[] = [];
+  let ref: FrameWindow | null = null;
+  let pos = 0; // sample index from which the next excursion is sought
+  for (;;) {
+    if (!ref) {
+      ref = windows.find((w) => w.startIdx >= pos && isNeutral(w)) ?? null;
+      if (!ref) break;
+      pos = ref.endIdx + 1;
+    }
+    const mu: number = ref.meanDeg;
+    let leave = pos;
+    while (leave < samples.length && Math.abs(deg(leave) - mu) < MOVEMENT.minRangeDeg.value) leave++;
+    // The person may settle again before moving: the neutral is the still window just before the trial.
+    const later = windows.filter((w) => w.startIdx >= pos && w.endIdx < leave && isNeutral(w)).at(-1);
+    if (later) {
+      ref = later;
+      pos = later.endIdx + 1;
+      continue;
+    }
+    if (leave >= samples.length) break;
+    const sign = deg(leave) > mu ? 1 : -1;
+    let peak = leave;
+    let back = leave + 1;
+    for (; back < samples.length; back++) {
+      const dev = sign * (deg(back) - mu);
+      const peakDev = sign * (deg(peak) - mu);
+      if (dev <= Math.min(MOVEMENT.returnDeg.value, peakDev / 2)) break;
+      if (dev > peakDev) peak = back;
+    }
+    // A hold is still for 1.5 s, past neutral by the trial's minimum range, and itself rotated that far in
+    // the trial's direction (internal positive): a leg settling from a crooked rest back toward zero is not
+    // a trial in the other direction.
+    const outward = (w: FrameWindow) =>
+      sign * (w.meanDeg - mu) >= MOVEMENT.minRangeDeg.value && sign * w.meanDeg >= MOVEMENT.minRangeDeg.value;
+    const isHold = (w: FrameWindow) => outward(w) && w.durationMs >= TIMING.holdMs.value;
+    const inside = windows.filter((w) => w.startIdx >= pos && w.startIdx > ref!.endIdx && w.endIdx < back);
+    const first = inside.find((w) => isHold(w) || (isNeutral(w) && !outward(w)));
+    if (first && !isHold(first)) {
+      // Still again, near zero, before any hold: the leg has a new resting position (the other leg's trial
+      // moved it, the person shifted or swapped legs). That is the neutral from now on.
+      ref = first;
+      pos = first.endIdx + 1;
+      continue;
+    }
+    const lastMs = samples[Math.min(back, samples.length - 1)]!.tMs;
+    if (lastMs - samples[leave]!.tMs > MAX_EXCURSION_MS) {
+      // Away this long without coming back: a new position, not a trial. Look for the neutral there.
+      ref = null;
+      pos = leave;
+      continue;
+    }
+    // A trial ends by coming back; a clip that ends mid-trial (or a leg that stays elsewhere) has none.
+    if (back >= samples.length) break;
+    // End range is the farthest position held (a person may stop part-way, then turn further).
+    const hold = inside
+      .filter(isHold)
+      .reduce<FrameWindow | null>(
+        (best, w) => (!best || sign * w.meanDeg > sign * best.meanDeg ? w : best),
+        null,
+      );
+    out.push({
+      side,
+      direction: sign > 0 ? 'internal' : 'external',
+      neutral: ref,
+      hold,
+      startFrame: ref.toFrame + 1,
+      endFrame: idx[back]!,
+      peakDevDeg: sign * (deg(peak) - mu),
+      peakFrame: idx[peak]!,
+    });
+    // The next trial starts from neutral (or swings straight through it to the other side).
+    pos = back;
+    while (pos < samples.length && sign * (deg(pos) - mu) >= MOVEMENT.minRangeDeg.value) pos++;
+  }
+  return out;
+}

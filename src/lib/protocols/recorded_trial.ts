@@ -1,0 +1,142 @@
+// One excursion of a recording → a trial, judged as the live test judges one (hip_phases.ts): the same
+// compensation checks against the trial's own neutral on the median of the last 5 measurable frames, the
+// same dropout limit, the same low-confidence flag and the same trial confidence. What differs: the value is
+// the mean of the whole still hold at end range (not its first 1.5 s), and the checks run from the neutral
+// to the end of that hold, because a recording has no "done" prompt that ends the trial earlier. Pure.
+import type { Side } from '../types';
+import {
+  frameCompensations,
+  lowConfidence,
+  mergeCompensations,
+  outOfFrame,
+  type NeutralRef,
+} from './compensations';
+import type { HipFrame } from './hip_frame';
+import { medianFrame } from './hip_phases';
+import { RECENT_FRAMES } from './hip_state';
+import type { Excursion, LegReading } from './hip_segments';
+import { STILLNESS, TIMING } from './limits';
+import type { CompensationSpan, RecordedTrial } from './recorded_types';
+import type { Compensation, CompensationKind } from './types';
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The trial an excursion makes, with the spans its compensations cover; null for a clean false start. */
+export function recordedTrial(
+  ex: Excursion,
+  readings: readonly LegReading[],
+  attempt: number,
+): { trial: RecordedTrial; spans: CompensationSpan[] } | null {
+  const sign = ex.direction === 'internal' ? 1 : -1;
+  const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
+  const m = medianFrame(neutralFrames.slice(-RECENT_FRAMES));
+  const ref: NeutralRef = {
+    deg: ex.neutral.meanDeg,
+    knee: m.knee,
+    shankPx: m.shankPx,
+    hipLineDeg: m.hipLineDeg,
+    trunkDeg: m.trunkDeg,
+  };
+  const checkTo = ex.hold ? ex.hold.toFrame : ex.endFrame;
+  const spans = new SpanBuilder(ex.side);
+  let comps: Compensation[] = [];
+  let recent: HipFrame[] = neutralFrames.slice(-RECENT_FRAMES);
+  let lastSeen = readings[ex.neutral.toFrame]!.tMs;
+  for (let i = ex.startFrame; i <= checkTo; i++) {
+    const r = readings[i]!;
+    if (!r.frame) {
+      // Not seen: a gap longer than the live test's dropout limit voids the trial, as live.
+      const next = nextSeen(readings, i, checkTo);
+      const gap = (next ?? r.tMs) - lastSeen;
+      if (gap > TIMING.dropoutMs.value && !comps.some((c) => c.kind === 'out-of-frame')) {
+        const c = outOfFrame(
+          r.reason ?? 'no pose',
+          gap,
+          TIMING.dropoutMs.value,
+          TIMING.dropoutMs.source,
+          r.tMs,
+        );
+        comps = mergeCompensations(comps, [c]);
+        spans.add(c, lastSeen, next ?? r.tMs);
+      }
+      continue;
+    }
+    lastSeen = r.tMs;
+    recent = [...recent, r.frame].slice(-RECENT_FRAMES);
+    const fresh = frameCompensations(medianFrame(recent), ref, ex.side);
+    comps = mergeCompensations(comps, fresh);
+    for (const c of fresh) spans.add(c, r.tMs, r.tMs);
+  }
+  const voided = comps.some((c) => c.severity === 'invalid');
+  if (!ex.hold && !voided) return null;
+  const hold = ex.hold;
+  const peakFrame = hold ? Math.round((hold.fromFrame + hold.toFrame) / 2) : ex.peakFrame;
+  const low = hold && !voided ? lowConfidence(hold.meanConfidence, hold.endMs) : null;
+  if (low && hold) {
+    comps = mergeCompensations(comps, [low]);
+    spans.add(low, hold.startMs, hold.endMs);
+  }
+  const peakDeg = hold ? sign * hold.meanDeg : sign * readings[ex.peakFrame]!.frame!.deg;
+  const trial: RecordedTrial = {
+    side: ex.side,
+    direction: ex.direction,
+    attempt,
+    valueDeg: voided || !hold ? null : round1(sign * hold.meanDeg),
+    // The live trial's confidence: keypoint scores, lowered when the hold was shaky.
+    confidence:
+      voided || !hold
+        ? 0
+        : Math.round(hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
+    neutralDeg: round1(ex.neutral.meanDeg),
+    startMs: readings[ex.neutral.toFrame]!.tMs,
+    endMs: readings[ex.endFrame]!.tMs,
+    valid: !voided && hold !== null,
+    compensations: comps,
+    peakMs: readings[peakFrame]!.tMs,
+    peakDeg: round1(peakDeg),
+  };
+  return { trial, spans: spans.spans() };
+}
+
+function measurable(readings: readonly LegReading[], from: number, to: number): HipFrame[] {
+  const out: HipFrame[] = [];
+  for (let i = from; i <= to; i++) {
+    const f = readings[i]?.frame;
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function nextSeen(readings: readonly LegReading[], i: number, to: number): number | null {
+  for (let k = i + 1; k <= to; k++) if (readings[k]!.frame) return readings[k]!.tMs;
+  return null;
+}
+
+/** Frames with the same compensation kind in a row make one span; it keeps the worst instance. */
+class SpanBuilder {
+  readonly #open = new Map<CompensationKind, CompensationSpan>();
+  readonly #done: CompensationSpan[] = [];
+  #lastMs = new Map<CompensationKind, number>();
+
+  constructor(readonly side: Side) {}
+
+  add(c: Compensation, fromMs: number, toMs: number): void {
+    const open = this.#open.get(c.kind);
+    const contiguous = open && fromMs - (this.#lastMs.get(c.kind) ?? -Infinity) <= TIMING.dropoutMs.value;
+    if (open && contiguous) {
+      const worse =
+        c.severity !== open.compensation.severity
+          ? c.severity === 'invalid'
+          : c.evidence.value > open.compensation.evidence.value;
+      this.#open.set(c.kind, { ...open, endMs: toMs, compensation: worse ? c : open.compensation });
+    } else {
+      if (open) this.#done.push(open);
+      this.#open.set(c.kind, { side: this.side, startMs: fromMs, endMs: toMs, compensation: c });
+    }
+    this.#lastMs.set(c.kind, toMs);
+  }
+
+  spans(): CompensationSpan[] {
+    return [...this.#done, ...this.#open.values()].sort((a, b) => a.startMs - b.startMs);
+  }
+}
