@@ -1,18 +1,6 @@
 // The words and the fraction the progress bar shows while a recording is analysed. Pure: the session
 // measures frames/s and time left; this only turns them into something a person reads at a glance.
-
-/** What the recording session reports while it runs (its `progress`). */
-export interface AnalysisProgress {
-  readonly frames: number;
-  /** Frames the clip holds, when the container says; 0 or null when unknown. */
-  readonly total: number | null;
-  readonly fps: number;
-  /** Seconds left; null until there is a rate to estimate from. */
-  readonly etaS: number | null;
-  /** How far into the clip the analysis is, and how long the clip is (seconds). */
-  readonly mediaS: number;
-  readonly durationS: number | null;
-}
+import type { AnalysisProgress } from '../../lib/capture/video_timeline';
 
 export interface ProgressText {
   /** 0..1, or null when neither a frame count nor a duration is known (an indeterminate bar). */
