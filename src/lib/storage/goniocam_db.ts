@@ -1,0 +1,127 @@
+// The app's IndexedDB (through idb): finished sessions, imported client reports, and the trainer's key
+// pair. Every record read goes through report/report_restore.ts, so a stored record from an older app is
+// migrated and a damaged one is reported, never rendered. Browser only (IndexedDB); tested in Chromium.
+import { openDB, type IDBPDatabase } from 'idb';
+import { restoreReport } from '../report/report_restore';
+import { generateTrainerKeys } from '../report/screening_crypto';
+import type { SessionRecord } from '../report/session_record';
+import { DB_NAME, DB_VERSION, STORES, TRAINER_KEY, stepsBetween, type SessionEntry } from './schema';
+
+export interface Listed {
+  readonly records: readonly SessionRecord[];
+  /** Rows that no longer restore (damaged, or from a newer app), with why; kept, not deleted. */
+  readonly unreadable: readonly { readonly id: string; readonly error: string }[];
+}
+
+export class GoniocamDb {
+  readonly #db: IDBPDatabase;
+
+  private constructor(db: IDBPDatabase) {
+    this.#db = db;
+  }
+
+  static async open(name: string = DB_NAME): Promise<GoniocamDb> {
+    const db = await openDB(name, DB_VERSION, {
+      upgrade(database, oldVersion, newVersion) {
+        for (const step of stepsBetween(oldVersion, newVersion ?? DB_VERSION))
+          for (const spec of step.create) {
+            const store = database.createObjectStore(
+              spec.name,
+              spec.keyPath ? { keyPath: spec.keyPath } : {},
+            );
+            for (const ix of spec.indexes) store.createIndex(ix.name, ix.keyPath);
+          }
+      },
+      // Another tab wants a newer schema: let it, this tab reloads to get the new code.
+      blocking() {
+        db.close();
+      },
+    });
+    return new GoniocamDb(db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** This device's history. */
+  saveSession(record: SessionRecord): Promise<void> {
+    return this.#put(STORES.sessions, [entry(record)]);
+  }
+  listSessions(): Promise<Listed> {
+    return this.#list(STORES.sessions);
+  }
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = (await this.#db.get(STORES.sessions, id)) as SessionEntry | undefined;
+    const r = row ? restoreReport(row.record) : null;
+    return r?.ok ? r.record : null;
+  }
+  deleteSession(id: string): Promise<void> {
+    return this.#db.delete(STORES.sessions, id);
+  }
+
+  /** Imported client reports: all of one reply in one transaction, so a failure stores none of them. */
+  importClientRecords(records: readonly SessionRecord[], importedAt: Date): Promise<void> {
+    return this.#put(
+      STORES.clients,
+      records.map((r) => ({ ...entry(r), importedAt: importedAt.toISOString() })),
+    );
+  }
+  listClientRecords(): Promise<Listed> {
+    return this.#list(STORES.clients);
+  }
+  deleteClientRecord(id: string): Promise<void> {
+    return this.#db.delete(STORES.clients, id);
+  }
+
+  /** Everything measured or imported (the trainer key stays: links already sent still work). */
+  async deleteAll(): Promise<void> {
+    const tx = this.#db.transaction([STORES.sessions, STORES.clients], 'readwrite');
+    await Promise.all([
+      tx.objectStore(STORES.sessions).clear(),
+      tx.objectStore(STORES.clients).clear(),
+      tx.done,
+    ]);
+  }
+
+  /** The trainer's key pair, made on first use and kept; the private key is non-extractable. */
+  async trainerKeys(): Promise<CryptoKeyPair> {
+    const stored = (await this.#db.get(STORES.keys, TRAINER_KEY)) as CryptoKeyPair | undefined;
+    if (stored) return stored;
+    const keys = await generateTrainerKeys();
+    // Only the first of two racing tabs keeps its pair: add() fails on an existing key.
+    try {
+      await this.#db.add(STORES.keys, keys, TRAINER_KEY);
+      return keys;
+    } catch {
+      return (await this.#db.get(STORES.keys, TRAINER_KEY)) as CryptoKeyPair;
+    }
+  }
+
+  async #put(store: typeof STORES.sessions | typeof STORES.clients, rows: SessionEntry[]): Promise<void> {
+    const tx = this.#db.transaction(store, 'readwrite');
+    await Promise.all([...rows.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  async #list(store: typeof STORES.sessions | typeof STORES.clients): Promise<Listed> {
+    const rows = (await this.#db.getAllFromIndex(store, 'createdAt')) as SessionEntry[];
+    const records: SessionRecord[] = [];
+    const unreadable: { id: string; error: string }[] = [];
+    for (const row of rows) {
+      const r = restoreReport(row.record);
+      if (r.ok) records.push(r.record);
+      else unreadable.push({ id: String(row.id), error: r.error });
+    }
+    return { records, unreadable };
+  }
+}
+
+function entry(record: SessionRecord): SessionEntry {
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    test: record.context.test,
+    client: record.client?.label ?? '',
+    record,
+  };
+}
