@@ -2,40 +2,50 @@
 // per-rep values) run over the whole recording, with no rep target ending it early and no prompts needed;
 // every frame's knee FPPA per leg for the chart. Pure.
 import { measureFppa } from '../geometry';
-import { squatProtocol, squatResult } from '../protocols/squat';
+import { initSquat, squatOptions, squatProtocol, squatResult, stepSquat } from '../protocols/squat';
 import { measureSquatFrame } from '../protocols/squat_frame';
 import { fppaAsymmetry, legSummary, spread } from '../protocols/squat_summary';
 import type { SquatResult, SquatState } from '../protocols/squat_types';
 import type { Pose, Side } from '../types';
 import type { AnalysedFrame, LegAngle, RecordingInfo, SquatRecordingAnalysis } from './analysis_types';
 import { squatOutcome } from './outcome';
-import { ProtocolRunner, type TimedPose } from './run_protocol';
+import { runProtocol, type TimedPose } from './run_protocol';
 
 /** No rep target: the protocol counts every rep in the clip (the result then says how many it found). */
 const NO_TARGET = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Read twice: a recording has no "stand still, then start" prompt, so the person may begin the first squat
+ * before standing still for the baseline's second. The first pass finds the standing baseline wherever the
+ * clip first shows it; the second runs the same protocol from the first frame with that baseline, so a
+ * squat that began before it is counted too. Without any still standing second, the first pass is all
+ * there is and the result says why no rep was counted.
+ */
 export function analyseSquatRecording(
   poses: readonly TimedPose[],
   info: RecordingInfo,
 ): SquatRecordingAnalysis {
-  const runner = new ProtocolRunner(squatProtocol({ targetReps: NO_TARGET }), poses[0]!.tMs);
+  const options = squatOptions({ targetReps: NO_TARGET });
+  const startMs = poses[0]!.tMs;
+  const first = runProtocol(squatProtocol(options), poses).state;
+  let state: SquatState = first.baseline
+    ? {
+        ...initSquat(options, startMs),
+        phase: 'reps',
+        baseline: first.baseline,
+        baselineView: first.baselineView,
+      }
+    : initSquat(options, startMs);
   const frames: AnalysedFrame[] = poses.map(({ pose, tMs }) => {
-    runner.push(pose, tMs);
-    return {
-      tMs,
-      pose,
-      legs: {
-        left: fppaOf(runner.state, pose, 'left', tMs),
-        right: fppaOf(runner.state, pose, 'right', tMs),
-      },
-    };
+    if (first.baseline) state = stepSquat(state, pose, tMs).state;
+    const legs = { left: fppaOf(first, pose, 'left', tMs), right: fppaOf(first, pose, 'right', tMs) };
+    return { tMs, pose, legs };
   });
-  const endMs = poses[poses.length - 1]!.tMs;
-  const result = finished(runner.state, endMs);
+  const result = finished(first.baseline ? state : first, poses[poses.length - 1]!.tMs);
   return { kind: 'squat', test: 'squat', info, frames, spans: [], outcome: squatOutcome(result) };
 }
 
-/** The FPPA the protocol would use for this frame: once the standing baseline exists, with its turned-body check. */
+/** The FPPA the protocol uses for this frame: against the clip's standing baseline, with its turned-body check. */
 function fppaOf(state: SquatState, pose: Pose | null, side: Side, tMs: number): LegAngle {
   if (!pose) return { deg: null, confidence: 0, reason: 'nobody in view' };
   if (!state.baseline) {

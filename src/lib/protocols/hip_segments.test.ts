@@ -1,0 +1,139 @@
+// Segmenting one leg's angle series into trials, on numeric series (src/testing/angle_series.ts): the
+// orders and habits of a person no prompt is guiding.
+import { describe, expect, it } from 'vitest';
+import { angleSeries } from '../../testing/angle_series';
+import { legExcursions, MAX_EXCURSION_MS, type Excursion } from './hip_segments';
+
+const summary = (xs: readonly Excursion[]) =>
+  xs.map((x) => ({
+    direction: x.direction,
+    neutral: Math.round(x.neutral.meanDeg),
+    hold: x.hold ? Math.round(x.hold.meanDeg) : null,
+  }));
+
+describe('legExcursions', () => {
+  it('neutral → turn → hold → back is one trial: its neutral before it, its hold at end range', () => {
+    const r = angleSeries(0, [
+      [2000, 0],
+      [800, 30],
+      [2000, 30],
+      [800, 0],
+      [2000, 0],
+    ]);
+    const [x, ...rest] = legExcursions('right', r);
+    expect(rest).toEqual([]);
+    expect(summary([x!])).toEqual([{ direction: 'internal', neutral: 0, hold: 30 }]);
+    expect(x!.hold!.durationMs).toBeGreaterThanOrEqual(1900);
+    expect(r[x!.startFrame]!.tMs).toBeGreaterThan(x!.neutral.endMs);
+    expect(r[x!.endFrame]!.tMs).toBeGreaterThan(x!.hold!.endMs);
+  });
+
+  it('external before internal, swinging straight through neutral: two trials from the same neutral', () => {
+    const r = angleSeries(0, [
+      [2000, 0],
+      [800, -30],
+      [2000, -30],
+      [1200, 30],
+      [2000, 30],
+      [800, 0],
+      [1500, 0],
+    ]);
+    expect(summary(legExcursions('left', r))).toEqual([
+      { direction: 'external', neutral: 0, hold: -30 },
+      { direction: 'internal', neutral: 0, hold: 30 },
+    ]);
+  });
+
+  it('a false start (no still hold) and a pause are excursions without a hold, or nothing', () => {
+    const r = angleSeries(0, [
+      [2000, 0],
+      [500, 20],
+      [500, 0],
+      [8000, 0],
+    ]);
+    expect(summary(legExcursions('right', r))).toEqual([{ direction: 'internal', neutral: 0, hold: null }]);
+  });
+
+  it('a limited range (12° held) is a trial, and coming back from it is not an external one', () => {
+    const r = angleSeries(0, [
+      [1500, 0],
+      [500, 12],
+      [2000, 12],
+      [500, 0],
+      [1500, 0],
+      [500, 13],
+      [2000, 13],
+      [500, 0],
+      [1500, 0],
+    ]);
+    expect(summary(legExcursions('right', r))).toEqual([
+      { direction: 'internal', neutral: 0, hold: 12 },
+      { direction: 'internal', neutral: 0, hold: 13 },
+    ]);
+  });
+
+  it('stopping part-way and then turning further: one trial, held at the farther position', () => {
+    const r = angleSeries(0, [
+      [1500, 0],
+      [500, 20],
+      [1800, 20],
+      [500, 35],
+      [1800, 35],
+      [800, 0],
+      [1500, 0],
+    ]);
+    expect(summary(legExcursions('right', r))).toEqual([{ direction: 'internal', neutral: 0, hold: 35 }]);
+  });
+
+  it('a leg that settles from a crooked rest toward zero: that is its new neutral, not a trial', () => {
+    const r = angleSeries(10, [
+      [2000, 10],
+      [500, 2],
+      [2000, 2],
+      [800, 32],
+      [2000, 32],
+      [800, 2],
+      [1500, 2],
+    ]);
+    expect(summary(legExcursions('left', r))).toEqual([{ direction: 'internal', neutral: 2, hold: 32 }]);
+  });
+
+  it('a leg that moves to a new position and stays there is no trial; trials from there are found', () => {
+    const r = angleSeries(0, [
+      [2000, 0],
+      [500, 8],
+      [MAX_EXCURSION_MS + 2000, 8],
+      [800, 38],
+      [2000, 38],
+      [800, 8],
+      [1500, 8],
+    ]);
+    expect(summary(legExcursions('right', r))).toEqual([{ direction: 'internal', neutral: 8, hold: 38 }]);
+  });
+
+  it('a clip that ends mid-hold has no trial (a trial comes back)', () => {
+    const r = angleSeries(0, [
+      [2000, 0],
+      [800, 30],
+      [3000, 30],
+    ]);
+    expect(legExcursions('right', r)).toEqual([]);
+  });
+
+  it('a leg lost for 1.5 s during the hold: the excursion is kept, without a hold, for the dropout check', () => {
+    const r = angleSeries(
+      0,
+      [
+        [2000, 0],
+        [800, 30],
+        [2000, 30],
+        [800, 0],
+        [1500, 0],
+      ],
+      { gaps: [[3000, 4500]] },
+    );
+    const [x] = legExcursions('right', r);
+    expect(x!.hold).toBeNull();
+    expect(x!.direction).toBe('internal');
+  });
+});
