@@ -37,6 +37,9 @@ export default defineConfig({
     },
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // The pose Worker (src/lib/pose/worker/) loads its model code on demand (dynamic imports), which a
+  // classic (iife) worker bundle cannot split: build it as an ES module worker.
+  worker: { format: 'es' },
   server: { host: lan ? '0.0.0.0' : '127.0.0.1' },
   preview: { host: lan ? '0.0.0.0' : '127.0.0.1' },
   test: {

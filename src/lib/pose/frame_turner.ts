@@ -7,15 +7,24 @@ export interface TurnedFrame {
   release(): void;
 }
 
+type Canvas = HTMLCanvasElement | OffscreenCanvas;
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** A Worker has no document: there the canvases are OffscreenCanvas (recorded video, pose/worker/). */
+const makeCanvas = (): Canvas =>
+  typeof document === 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+
 /**
  * Turns frames 180° for the model. A Tensor3D (Node) is reversed along height and width (one tf op, a new
  * tensor the caller releases). A DOM source (video, image, canvas, bitmap) is drawn once into a reused canvas
- * with a 180° transform: one drawImage per frame, which the models then read as they would the video.
+ * with a 180° transform: one drawImage per frame, which the models then read as they would the video. In a
+ * Worker the canvas is an OffscreenCanvas, handed to the model as an ImageBitmap (pose-detection reads
+ * bitmaps, not OffscreenCanvas) that release() closes.
  */
 export class FrameTurner {
-  #canvas: HTMLCanvasElement | null = null;
-  #ctx: CanvasRenderingContext2D | null = null;
-  #scratch: HTMLCanvasElement | null = null;
+  #canvas: Canvas | null = null;
+  #ctx: Context | null = null;
+  #scratch: Canvas | null = null;
 
   turn(frame: PoseInput, width: number, height: number): TurnedFrame {
     if ('shape' in frame) {
@@ -26,22 +35,26 @@ export class FrameTurner {
     ctx.setTransform(-1, 0, 0, -1, width, height);
     if ('data' in frame) {
       // putImageData ignores the transform: stage the pixels on a second canvas, then draw that.
-      this.#scratch ??= document.createElement('canvas');
+      this.#scratch ??= makeCanvas();
       this.#scratch.width = width;
       this.#scratch.height = height;
-      this.#scratch.getContext('2d')!.putImageData(frame, 0, 0);
+      (this.#scratch.getContext('2d') as Context).putImageData(frame, 0, 0);
       ctx.drawImage(this.#scratch, 0, 0, width, height);
     } else {
       ctx.drawImage(frame, 0, 0, width, height);
     }
-    return { input: this.#canvas!, release: () => undefined };
+    const canvas = this.#canvas!;
+    // (No instanceof HTMLCanvasElement: that name does not exist in a Worker.)
+    if (!('transferToImageBitmap' in canvas)) return { input: canvas, release: () => undefined };
+    const bitmap = canvas.transferToImageBitmap();
+    return { input: bitmap, release: () => bitmap.close() };
   }
 
-  #context(width: number, height: number): CanvasRenderingContext2D {
+  #context(width: number, height: number): Context {
     if (!this.#canvas) {
-      this.#canvas = document.createElement('canvas');
+      this.#canvas = makeCanvas();
       // The models read the pixels back on the CPU (wasm) every frame.
-      this.#ctx = this.#canvas.getContext('2d', { willReadFrequently: true });
+      this.#ctx = this.#canvas.getContext('2d', { willReadFrequently: true }) as Context | null;
       if (!this.#ctx) throw new Error('Could not get a 2D canvas to turn the frame.');
     }
     if (this.#canvas.width !== width || this.#canvas.height !== height) {
