@@ -104,6 +104,7 @@ export async function* decodeFrames(
   const name = basename(path);
   let buf: Buffer = Buffer.alloc(0);
   let count = 0;
+  let lastMs = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
@@ -117,21 +118,49 @@ export async function* decodeFrames(
             `${name}: the frame size changes mid-clip, which goniocam does not analyse.`,
           );
         count++;
+        lastMs = t.tMs;
         // select's n counts selected frames after it, so the decoded index is n × every.
         yield { width, height, rgb, tMs: t.tMs, index: t.index * every };
       }
     }
     const code = await exited;
+    const why = ffmpegSays(log.join('\n'));
     if (code !== 0) {
       throw new VideoFileError(
         count === 0
-          ? `${name} could not be decoded (${ffmpegSays(log.join('\n'))}).`
-          : `${name} stopped decoding after ${count} frames (${ffmpegSays(log.join('\n'))}).`,
+          ? `${name} could not be decoded: its video data is damaged or in a form ffmpeg cannot decode (${why}).`
+          : `${name} stopped decoding after ${count} frames: the file is damaged (${why}).`,
       );
     }
-    if (count === 0) throw new VideoFileError(`${name}: no video frame could be decoded.`);
+    if (count === 0) throw new VideoFileError(`${name}: no video frame could be decoded (${why}).`);
+    const short = cutShort(probe, every, count, lastMs);
+    // ffmpeg decodes what a cut-off file still holds and exits 0 ("partial file"): a result from the first
+    // part of a test would look complete, so it is refused and the reason said.
+    if (short)
+      throw new VideoFileError(`${name} is cut short or damaged: ${short}. Copy or export the clip again.`);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     lines.close();
   }
+}
+
+/**
+ * Whether fewer frames came out than the container promises: its frame count (MP4/MOV state it), else its
+ * duration (WebM). Edit lists may hide a few priming frames, so a 2 % + 1 frame shortfall is allowed.
+ */
+function cutShort(probe: VideoProbe, every: number, count: number, lastMs: number): string | null {
+  if (probe.frameCount !== null) {
+    const expected = Math.ceil(probe.frameCount / every);
+    if (count < expected * 0.98 - 1)
+      return every === 1
+        ? `only ${count} of its ${probe.frameCount} frames could be decoded`
+        : `only ${count} of the ${expected} frames asked for (every ${every}th of ${probe.frameCount}) could be decoded`;
+    return null;
+  }
+  if (probe.durationS !== null) {
+    const missingS = probe.durationS - lastMs / 1000;
+    if (missingS > Math.max(1, 0.1 * probe.durationS))
+      return `its frames stop at ${(lastMs / 1000).toFixed(1)} s of ${probe.durationS.toFixed(1)} s`;
+  }
+  return null;
 }

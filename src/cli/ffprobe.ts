@@ -2,7 +2,7 @@
 // duration. Clips are untrusted input: every way a file can fail to be a video we can decode becomes one
 // plain sentence (VideoFileError), never a stack trace. Node only.
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as v from 'valibot';
 
@@ -38,6 +38,7 @@ export interface VideoProbe {
 const Stream = v.object({
   codec_type: v.optional(v.string()),
   codec_name: v.optional(v.string()),
+  codec_tag_string: v.optional(v.string()),
   width: v.optional(v.number()),
   height: v.optional(v.number()),
   duration: v.optional(v.string()),
@@ -67,7 +68,7 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
   }
   if (size === 0) throw new VideoFileError(`${name} is empty (0 bytes): nothing was recorded or copied.`);
 
-  const out = await runProbe(path, name);
+  const out = await runProbe(path, name, await startsLikeMp4(path));
   const parsed = v.safeParse(Probe, out);
   if (!parsed.success) throw new VideoFileError(`${name}: ffprobe's description of it could not be read.`);
   const { streams, format } = parsed.output;
@@ -87,8 +88,9 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     );
   }
   if (!video.codec_name || video.codec_name === 'none' || !video.width || !video.height) {
+    const codec = video.codec_name ?? video.codec_tag_string;
     throw new VideoFileError(
-      `${name}: its video codec${video.codec_name ? ` (${video.codec_name})` : ''} is not one ffmpeg can decode here.`,
+      `${name}: its video codec${codec ? ` (${codec})` : ''} is not one ffmpeg can decode here.`,
     );
   }
   const rotationDeg = clockwise(
@@ -124,12 +126,18 @@ function positive(s: string | undefined): number | null {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
-function runProbe(path: string, name: string): Promise<unknown> {
+function runProbe(path: string, name: string, mp4Head: boolean): Promise<unknown> {
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', path];
   return new Promise((resolve, reject) => {
     execFile('ffprobe', args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT')
         return reject(new MissingToolError('ffprobe'));
+      if (err && /moov atom not found/.test(stderr) && mp4Head)
+        return reject(
+          new VideoFileError(
+            `${name} is cut short or damaged: its index (the MP4 'moov' box) is missing, as when a recording or a copy stops early.`,
+          ),
+        );
       if (err)
         return reject(new VideoFileError(`${name} is not a video ffmpeg can read (${ffmpegSays(stderr)}).`));
       try {
@@ -145,10 +153,27 @@ function runProbe(path: string, name: string): Promise<unknown> {
 export function ffmpegSays(stderr: string): string {
   const lines = stderr
     .split(/\r?\n/)
+    // The banner (indented stream lists, Input/Output/Stream mapping) and the generic last words say nothing.
+    .filter((l) => !/^\s/.test(l) && !GENERIC.test(l))
     .map((l) => l.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/, '').trim())
     .filter((l) => l.length > 0);
   const last = lines.at(-1) ?? 'no reason given';
   // "/path/to/clip.mp4: Invalid data found…" → "Invalid data found…"
   const cut = last.replace(/^.*?:\s(?=[A-Z])/, '');
   return cut.length > 160 ? `${cut.slice(0, 157)}…` : cut;
+}
+
+const GENERIC =
+  /^(Input #|Output #|Stream mapping|Press \[q\]|Conversion failed|Error marking filters|frame=|video:|Exiting normally)/;
+
+/** An MP4/MOV begins with a box whose type is one of these: then a missing index means a cut file, not noise. */
+async function startsLikeMp4(path: string): Promise<boolean> {
+  const f = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await f.read(head, 0, 8, 0);
+    return ['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(head.toString('latin1', 4, 8));
+  } finally {
+    await f.close();
+  }
 }

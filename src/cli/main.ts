@@ -4,6 +4,7 @@
 //     [--method 2d-hip-line|2d-trunk-axis|2d-supine-trunk|2d-prone-head-end|3d-world]
 //     [--rotation per-test|0|180]
 //   goniocam measure IMAGE --test seated --side right [--json]
+//   goniocam analyze CLIP --test seated|supine|prone|squat [--side …] [--json|--csv] (analyze_command.ts)
 import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
 import { MODEL_IDS } from '../lib/pose/config';
@@ -11,12 +12,14 @@ import { STILL_TESTS, type StillTest } from '../lib/pipeline/measure_still';
 import type { HipMethod } from '../lib/types';
 import type { FrameRotation } from '../lib/pose/rotation';
 import type { ModelId, Side } from '../lib/types';
+import { ANALYZE_USAGE, analyzeCommand } from './analyze_command';
 import { loadManifest } from './manifest';
 import { measureCases } from './measure';
 
 const USAGE = `usage:
   goniocam measure MANIFEST.json [--json] [--model M] [--method X] [--rotation R]
   goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M] [--rotation R]
+${ANALYZE_USAGE}
 models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default per-test: the model the app uses for each test)
 methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 2d-prone-head-end (prone only), 3d-world (default: the best per test)
 rotation: 0 or 180, the frame turned before the model sees it (default per-test: prone 180, the camera behind the head)`;
@@ -30,6 +33,8 @@ const METHODS: HipMethod[] = [
 ];
 
 export async function main(argv: string[]): Promise<number> {
+  // analyze has its own options (--csv, --every, …); measure's parser would refuse them.
+  if (argv[0] === 'analyze') return analyzeCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

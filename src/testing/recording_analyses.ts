@@ -95,12 +95,16 @@ export function seatedAnalysis(): HipRecordingAnalysis {
     recorded('right', 'internal', 3, 14000, 36),
     recorded('right', 'external', 1, 20000, 41),
     recorded('right', 'external', 2, 26000, 43),
+    recorded('right', 'internal', 4, 32000, 50, {
+      excluded: 'after the first three trials, as in the live test',
+    }),
   ];
   const plan = [
     { side: 'right', direction: 'internal' },
     { side: 'right', direction: 'external' },
   ] as const;
-  const result = hipTestResult('seated', '2d-hip-line', plan, trials, 0, 60_000);
+  const counted = trials.filter((t) => !t.excluded);
+  const result = hipTestResult('seated', '2d-hip-line', plan, counted, 0, 60_000);
   const frames: AnalysedFrame[] = [
     {
       tMs: 0,

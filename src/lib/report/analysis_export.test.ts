@@ -60,7 +60,10 @@ describe('analysisJson, hip test', () => {
     expect(internal!.rule).toMatch(/mean of 2 valid trials/);
     expect(external).toMatchObject({ direction: 'external', resultDeg: 42, reason: null });
     expect(external!.confidence).toBeGreaterThan(0);
-    expect(internal!.trials.map((t) => t.valid)).toEqual([true, false, true]);
+    expect(internal!.trials.map((t) => t.valid)).toEqual([true, false, true, true]);
+    // The fourth is listed, with why it does not count; the counted ones carry no such key.
+    expect(internal!.trials[3]!.excluded).toMatch(/first three/);
+    expect('excluded' in internal!.trials[0]!).toBe(false);
     expect(Object.keys(internal!.trials[0]!)).toEqual([
       'startMs',
       'peakMs',
@@ -180,43 +183,19 @@ describe('framesCsv', () => {
 describe('trialsCsv', () => {
   it('writes one row per hip trial, a voided one with its compensations', () => {
     const rows = parseCsv(trialsCsv(seatedAnalysis()));
-    expect(rows[0]).toEqual([
-      'side',
-      'direction',
-      'attempt',
-      'start_ms',
-      'peak_ms',
-      'end_ms',
-      'value_deg',
-      'peak_deg',
-      'neutral_deg',
-      'confidence',
-      'valid',
-      'compensations',
-    ]);
-    expect(rows).toHaveLength(6);
-    expect(rows[1]).toEqual([
-      'right',
-      'internal',
-      '1',
-      '2000',
-      '3500',
-      '5000',
-      '34',
-      '34.4',
-      '1.2',
-      '0.9',
-      'true',
-      '',
-    ]);
-    expect(rows[2]!.slice(6)).toEqual(['', '20.4', '1.2', '0.9', 'false', 'knee-moved:invalid']);
-    expect(rows.slice(1).map((r) => r[1])).toEqual([
-      'internal',
-      'internal',
-      'internal',
-      'external',
-      'external',
-    ]);
+    expect(rows[0]!.join(',')).toBe(
+      'side,direction,attempt,start_ms,peak_ms,end_ms,value_deg,peak_deg,neutral_deg,confidence,valid,compensations,excluded',
+    );
+    expect(rows).toHaveLength(7);
+    expect(rows[1]!.join(',')).toBe('right,internal,1,2000,3500,5000,34,34.4,1.2,0.9,true,,');
+    expect(rows[2]!.slice(6)).toEqual(['', '20.4', '1.2', '0.9', 'false', 'knee-moved:invalid', '']);
+    expect(rows[6]!.at(-1)).toMatch(/^after the first three/);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[1])
+        .join(' '),
+    ).toBe('internal internal internal external external internal');
   });
 
   it('writes one row per squat rep', () => {

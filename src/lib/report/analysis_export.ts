@@ -35,6 +35,8 @@ export interface AnalysisTrialJson {
   peakDeg: number;
   valid: boolean;
   compensations: { kind: string; severity: 'flag' | 'invalid'; message: string; tMs: number }[];
+  /** Only on a trial listed but not counted (a valid trial after the first three), with why. */
+  excluded?: string;
 }
 
 export interface AnalysisDirectionJson {
@@ -133,6 +135,7 @@ function directionJson(
         message: c.message,
         tMs: Math.round(c.tMs),
       })),
+      ...(t.excluded ? { excluded: t.excluded } : {}),
     }));
   return {
     direction,
@@ -199,7 +202,8 @@ export function framesCsv(a: RecordingAnalysis): string {
 
 /**
  * Hip tests: one row per trial found (side, direction, attempt, times, the held value and the peak, both
- * positive in the trial's direction, valid, confidence, compensations as `kind:severity; …`). Squats have reps,
+ * positive in the trial's direction, valid, confidence, compensations as `kind:severity; …`, and why a
+ * valid trial was not counted). Squats have reps,
  * not trials: one row per rep instead (times, depth fraction, FPPA per leg, trunk lean).
  */
 export function trialsCsv(a: RecordingAnalysis): string {
@@ -218,6 +222,7 @@ export function trialsCsv(a: RecordingAnalysis): string {
       'confidence',
       'valid',
       'compensations',
+      'excluded',
     ],
   ];
   for (const t of a.trials) {
@@ -234,6 +239,7 @@ export function trialsCsv(a: RecordingAnalysis): string {
       round(t.confidence, 2),
       t.valid,
       t.compensations.map((c) => `${c.kind}:${c.severity}`).join('; '),
+      t.excluded ?? '',
     ]);
   }
   return csvDocument(rows);
