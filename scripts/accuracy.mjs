@@ -3,7 +3,9 @@
 //   [-- --rotation 0|180 (default per-test: each test's camera view, prone 180)]
 // Runs the goniocam CLI over a fixture set (goniocam-fixtures/1) and scores it against the truth, per test ×
 // camera condition: cases, how many it measured, mean absolute error, 95th percentile and max error (degrees),
-// and how often it refused a measurable case or measured one it should have refused.
+// and how often it refused a measurable case or measured one it should have refused. Sets rendered across bodies
+// (cases with a `body`) are also scored per test over all bodies and per body × test (`perTest`, `perBody`), with
+// the mean signed error and the slope of reading on truth (< 1: readings pulled toward neutral).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +39,8 @@ for (const method of methods) {
   const out = JSON.parse(execFileSync('node', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   const byId = new Map(out.results.map((r) => [r.id, r]));
   const groups = new Map();
+  const perTest = new Map();
+  const perBody = new Map();
   for (const c of manifest.cases) {
     const r = byId.get(c.id);
     const cam = c.camera ?? {};
@@ -62,6 +66,13 @@ for (const method of methods) {
     const truth = c.test === 'squat' || c.test === 'stand' ? c.truth?.fppaDeg : c.truth?.hipRotationDeg;
     const value = c.test === 'squat' || c.test === 'stand' ? r?.fppaDeg : r?.hipRotationDeg;
     const shouldMeasure = c.expectMeasurable !== false;
+    if (c.body?.id) {
+      for (const [map, k] of [
+        [perTest, c.test],
+        [perBody, `${c.body.id} | ${c.test}`],
+      ])
+        score(map, k, c, r, truth, value, shouldMeasure);
+    }
     if (shouldMeasure) {
       g.measurableCases++;
       if (!r?.measurable) {
@@ -89,7 +100,11 @@ for (const method of methods) {
       measuredUnmeasurable: g.unmeasurableCases ? `${g.measuredUnmeasurable}/${g.unmeasurableCases}` : '—',
       refusalReasons: g.reasons,
     }));
-  report.runs.push({ method: method ?? 'default', rows });
+  report.runs.push({
+    method: method ?? 'default',
+    rows,
+    ...(perTest.size ? { perTest: summarise(perTest), perBody: summarise(perBody) } : {}),
+  });
 }
 
 if (json) console.log(JSON.stringify(report, null, 1));
@@ -105,6 +120,21 @@ else {
       console.log(
         `| ${r.test} | ${r.placement} | ${r.envelope} | ${r.model} | ${r.cases} | ${r.measured} | ${fmt(r.maeDeg)} | ${fmt(r.p95Deg)} | ${fmt(r.maxDeg)} | ${r.refusedMeasurable} | ${r.measuredUnmeasurable} |`,
       );
+    for (const [title, list] of [
+      ['all bodies, per test', run.perTest],
+      ['per body and test', run.perBody],
+    ]) {
+      if (!list) continue;
+      console.log(`\n${title}\n`);
+      console.log(
+        '| body / test | cases | measured | MAE ° | P95 ° | max ° | mean signed ° | slope | refused (should measure) | measured (should refuse) |',
+      );
+      console.log('|---|---|---|---|---|---|---|---|---|---|');
+      for (const r of list)
+        console.log(
+          `| ${r.key} | ${r.cases} | ${r.measured} | ${fmt(r.maeDeg)} | ${fmt(r.p95Deg)} | ${fmt(r.maxDeg)} | ${fmt(r.meanSignedDeg)} | ${r.slope ?? '—'} | ${r.refusedMeasurable} | ${r.measuredUnmeasurable} |`,
+        );
+    }
     const reasons = {};
     for (const r of run.rows)
       for (const [k, n] of Object.entries(r.refusalReasons)) reasons[k] = (reasons[k] ?? 0) + n;
@@ -115,6 +145,63 @@ else {
           .join('; ')}`,
       );
   }
+}
+
+/** Add one case to a per-test / per-body tally. */
+function score(map, key, c, r, truth, value, shouldMeasure) {
+  const g = map.get(key) ?? {
+    key,
+    cases: 0,
+    pairs: [],
+    refused: 0,
+    proper: 0,
+    wrongMeasured: 0,
+    wrong: 0,
+    reasons: {},
+  };
+  map.set(key, g);
+  g.cases++;
+  if (shouldMeasure) {
+    g.proper++;
+    if (!r?.measurable) {
+      g.refused++;
+      g.reasons[r?.reason ?? 'no result'] = (g.reasons[r?.reason ?? 'no result'] ?? 0) + 1;
+    } else if (typeof truth === 'number') g.pairs.push([truth, value]);
+  } else {
+    g.wrong++;
+    if (r?.measurable) g.wrongMeasured++;
+  }
+}
+
+function summarise(map) {
+  return [...map.values()]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((g) => {
+      const errors = g.pairs.map(([t, v]) => Math.abs(v - t));
+      return {
+        key: g.key,
+        cases: g.cases,
+        measured: errors.length,
+        maeDeg: round(mean(errors)),
+        p95Deg: round(pct(errors, 0.95)),
+        maxDeg: round(errors.length ? Math.max(...errors) : NaN),
+        meanSignedDeg: round(mean(g.pairs.map(([t, v]) => v - t))),
+        slope: slope(g.pairs),
+        refusedMeasurable: g.proper ? `${g.refused}/${g.proper}` : '—',
+        measuredUnmeasurable: g.wrong ? `${g.wrongMeasured}/${g.wrong}` : '—',
+        refusalReasons: g.reasons,
+      };
+    });
+}
+
+/** Least-squares slope of reading on truth (1 = no pull toward neutral), two decimals; null under 3 pairs. */
+function slope(pairs) {
+  if (pairs.length < 3) return null;
+  const mt = mean(pairs.map(([t]) => t));
+  const mv = mean(pairs.map(([, v]) => v));
+  const sxy = pairs.reduce((a, [t, v]) => a + (t - mt) * (v - mv), 0);
+  const sxx = pairs.reduce((a, [t]) => a + (t - mt) ** 2, 0);
+  return sxx > 0 ? Math.round((sxy / sxx) * 100) / 100 : null;
 }
 
 function mean(xs) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // npm run fixtures:synth -- --seed 1 --out test-fixtures/synth/ci --count 96 [--tests seated,prone,supine,squat] [--body a|b]
+//   [--bodies dev|report|id,id,…]   (many bodies: the groups in cases.mjs; the others are read from ../shared)
 //   [--prone-placement prone-head-end] [--prone-tilt 30]   (exploration: another prone camera; other cases unchanged)
 // Renders the rigged MakeHuman body in headless Chromium (three.js, SwiftShader WebGL) at known hip rotations and
 // writes a fixture set in the goniocam-fixtures/1 format (../shared/FIXTURES.md). Deterministic for a seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeCases } from './cases.mjs';
+import { BODY_GROUPS, makeCases } from './cases.mjs';
 import { openRig, REPO_ROOT as root, rigSource } from './rig_session.mjs';
 import { fppaFromJoints } from './squat_clip_timeline.mjs';
 
@@ -16,6 +17,9 @@ const out = resolve(root, arg('--out', 'test-fixtures/synth/ci'));
 const count = Number(arg('--count', 96));
 const tests = arg('--tests', 'seated,prone,supine,squat').split(',');
 const bodyName = arg('--body', 'a');
+// --bodies dev|report|id,id,…: many bodies (rig page/bodies.mjs), each taking every test in turn.
+const bodiesArg = arg('--bodies', null);
+const bodies = bodiesArg ? (BODY_GROUPS[bodiesArg] ?? bodiesArg.split(',')) : undefined;
 const pronePlacement = arg('--prone-placement', null);
 const proneTilt = arg('--prone-tilt', null);
 const prone = {
@@ -26,10 +30,15 @@ const prone = {
 const rig = await openRig();
 try {
   mkdirSync(join(out, 'frames'), { recursive: true });
-  const cases = makeCases({ seed, count, tests, body: bodyName, prone });
+  const cases = makeCases({ seed, count, tests, body: bodyName, prone, bodies });
   const manifest = {
     format: 'goniocam-fixtures/1',
-    source: rigSource(`seed ${seed}, body ${bodyName}`),
+    source: bodies
+      ? `goniocam render rig (scripts/rig), seed ${seed}, bodies ${bodiesArg}: ${bodies.join(', ')} ` +
+        '(test-fixtures/synth/assets/README.md: sources and licences), each with its own build, skin, hair and ' +
+        'clothing colours, posed in three.js and rendered in headless Chromium (SwiftShader). Truth = the rotation ' +
+        'the rig applied and joint centres projected through the render camera.'
+      : rigSource(`seed ${seed}, body ${bodyName}`),
     cases: [],
   };
   const t0 = Date.now();
@@ -42,6 +51,16 @@ try {
       file,
       test: c.spec.test,
       side: c.spec.side,
+      ...(c.spec.body
+        ? {
+            body: {
+              id: c.spec.body,
+              scale: c.spec.bodyScale,
+              ...c.spec.build,
+              armsDownDeg: c.spec.armsDownDeg,
+            },
+          }
+        : {}),
       truth: {
         hipRotationDeg: c.spec.test === 'squat' ? null : c.spec.thetaDeg,
         fppaDeg: c.spec.test === 'squat' ? round(fppaFromJoints(r.joints2d, c.spec.side), 2) : null,

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SWIFTSHADER_ARGS } from '../chromium_flags.mjs';
 
 export const REPO_ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const SHARED_BODIES = resolve(REPO_ROOT, '../shared/fixtures/bodies');
 
 /** Where a set's frames come from, for manifests; `what` names the run (seed, body, clip). */
 export const rigSource = (what) =>
@@ -28,8 +29,13 @@ const TYPES = {
  */
 export async function openRig() {
   const server = createServer((req, res) => {
-    const path = join(REPO_ROOT, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!path.startsWith(REPO_ROOT) || !existsSync(path)) return res.writeHead(404).end();
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The other bodies are read from the shared fixtures beside the clone (rendering is not part of CI).
+    const [base, rest] = url.startsWith('/shared-bodies/')
+      ? [SHARED_BODIES, url.slice('/shared-bodies'.length)]
+      : [REPO_ROOT, url];
+    const path = join(base, rest);
+    if (!path.startsWith(base) || !existsSync(path)) return res.writeHead(404).end();
     res
       .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
       .end(readFileSync(path));

@@ -1,33 +1,9 @@
-// The render rig page: loads the rigged MakeHuman body, poses it for a case, renders one frame and
-// reports the ground truth it applied (joint centres projected through the real camera).
+// The render rig page: loads a rigged body (bodies.mjs: MakeHuman or one of the Quaternius people), poses it for a
+// case, renders one frame and reports the ground truth it applied (joint centres projected through the real camera).
 import * as THREE from 'three';
-import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
+import { loadBody, poseBones } from './bodies.mjs';
 import { bodyToWorld, legRotations, perturbCamera } from './pose_body.mjs';
 
-const BONES = [
-  'Hips',
-  'Spine',
-  'Spine1',
-  'Spine2',
-  'Neck',
-  'Head',
-  'LeftUpLeg',
-  'LeftLeg',
-  'LeftFoot',
-  'LeftToeBase',
-  'RightUpLeg',
-  'RightLeg',
-  'RightFoot',
-  'RightToeBase',
-  'LeftShoulder',
-  'LeftArm',
-  'LeftForeArm',
-  'LeftHand',
-  'RightShoulder',
-  'RightArm',
-  'RightForeArm',
-  'RightHand',
-];
 const TRUTH_JOINTS = {
   left_hip: 'LeftUpLeg',
   right_hip: 'RightUpLeg',
@@ -43,16 +19,11 @@ const TRUTH_JOINTS = {
 
 const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
 document.body.append(renderer.domElement);
-const gltf = await new GLTFLoader().loadAsync('/test-fixtures/synth/assets/makehuman.glb');
-const model = gltf.scene;
-const bones = Object.fromEntries(BONES.map((n) => [n, model.getObjectByName(n)]));
-const mesh = model.getObjectByProperty('type', 'SkinnedMesh');
-const baseColors = mesh.geometry.getAttribute('color').array.slice();
-model.updateMatrixWorld(true);
-const bind = Object.fromEntries(BONES.map((n) => [n, bones[n].getWorldPosition(new THREE.Vector3())]));
+/** The body of the case being rendered (spec.body, default MakeHuman), and its ankles standing upright. */
+let current;
+const standingAnklesOf = new Map();
 
 const body = new THREE.Group(); // body coordinates → world
-body.add(model);
 const scene = new THREE.Scene();
 scene.add(body);
 const hemi = new THREE.HemisphereLight(0xffffff, 0x444444, 1.5);
@@ -61,62 +32,38 @@ scene.add(hemi, sun);
 const props = new THREE.Group();
 scene.add(props);
 
-/** rig.py's vertex colours (linear RGB) per region; each outfit recolours them. Eyes keep theirs. */
-const REGIONS = {
-  skin: [0.72, 0.5, 0.38],
-  shirt: [0.55, 0.08, 0.08],
-  shorts: [0.08, 0.12, 0.35],
-  feet: [0.95, 0.95, 0.95],
-  eyes: [0.9, 0.9, 0.9],
-};
-
-function dress(outfit) {
-  const col = mesh.geometry.getAttribute('color');
-  for (let i = 0; i < col.count; i++) {
-    const c = [
-      baseColors[i * col.itemSize],
-      baseColors[i * col.itemSize + 1],
-      baseColors[i * col.itemSize + 2],
-    ];
-    let region = 'skin';
-    let best = Infinity;
-    for (const [k, ref] of Object.entries(REGIONS)) {
-      const d = Math.hypot(c[0] - ref[0], c[1] - ref[1], c[2] - ref[2]);
-      if (d < best) [region, best] = [k, d];
-    }
-    const out = region === 'eyes' ? c : outfit[region];
-    col.setXYZ(i, out[0], out[1], out[2]);
-  }
-  col.needsUpdate = true;
-}
-
 function pose(spec) {
-  for (const b of Object.values(bones)) b.quaternion.identity();
-  body.quaternion.copy(bodyToWorld(spec.test));
-  body.scale.setScalar(spec.bodyScale ?? 1);
-  const world = legRotations(bind, spec);
+  // Bones are posed in body coordinates (the body upright at scale 1), then the body is laid and scaled.
+  body.quaternion.identity();
+  body.scale.setScalar(1);
+  body.position.set(0, 0, 0);
+  body.updateMatrixWorld(true);
+  current.setBuild(spec.build);
+  const deltas = {};
   if (spec.test === 'squat') {
-    const lean = new THREE.Quaternion().setFromAxisAngle(
+    deltas.Spine = new THREE.Quaternion().setFromAxisAngle(
       new THREE.Vector3(1, 0, 0),
       (spec.squat.trunkLeanDeg ?? 20) * (Math.PI / 180),
     );
-    bones.Spine.quaternion.copy(lean);
   }
-  // World rotations → local: local = parentWorld⁻¹ · world (bind rotations are identity).
-  for (const [name, q] of Object.entries(world)) {
-    const parentName = { UpLeg: null, Leg: 'UpLeg', Foot: 'Leg' }[name.replace(/^(Left|Right)/, '')];
-    const parentQ = parentName
-      ? world[name.replace(/(UpLeg|Leg|Foot)$/, parentName)]
-      : new THREE.Quaternion();
-    bones[name].quaternion.copy(parentQ.clone().invert().multiply(q));
+  if (spec.armsDownDeg) {
+    // Arms lowered from the T-pose to the sides (the Quaternius people are bound in a T-pose; no one sits for a
+    // hip test with the arms out).
+    const a = spec.armsDownDeg * (Math.PI / 180);
+    deltas.LeftArm = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 0, 1), -a);
+    deltas.RightArm = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 0, 1), a);
   }
-  body.position.set(0, 0, 0);
+  Object.assign(deltas, legRotations(current.bind, spec));
+  poseBones(current, deltas);
+  body.quaternion.copy(bodyToWorld(spec.test));
+  body.scale.setScalar(spec.bodyScale ?? 1);
   body.updateMatrixWorld(true);
   if (spec.squat?.planted) {
     // Feet planted (squat clips): the hips stay put in body coordinates while the legs bend, so move the whole
     // body to keep the ankles where they stand upright; the hips then sink (and go back) as in a real squat.
     body.position.copy(
-      standingAnkles
+      standingAnklesOf
+        .get(current.id + current.build)
         .clone()
         .multiplyScalar(spec.bodyScale ?? 1)
         .sub(ankleMid()),
@@ -130,12 +77,24 @@ function ankleMid() {
 }
 
 function jointWorld(name) {
-  return bones[name].getWorldPosition(new THREE.Vector3());
+  return current.joint(name).getWorldPosition(new THREE.Vector3());
 }
 
-/** The ankles' midpoint standing upright (squat pose at 0°, body scale 1): where a planted squat keeps them. */
-pose({ test: 'squat', squat: { hipFlexDeg: 0, trunkLeanDeg: 0 } });
-const standingAnkles = ankleMid();
+/** Switch to the case's body and build; remember its ankles' midpoint standing upright (squat pose at 0°, body
+ * scale 1): where a planted squat keeps them. */
+async function useBody(spec) {
+  current = await loadBody(spec.body ?? 'makehuman');
+  if (current.scene.parent !== body) {
+    body.clear();
+    body.add(current.scene);
+  }
+  current.setBuild(spec.build);
+  const key = current.id + current.build;
+  if (!standingAnklesOf.has(key)) {
+    pose({ test: 'squat', build: spec.build, squat: { hipFlexDeg: 0, trunkLeanDeg: 0 } });
+    standingAnklesOf.set(key, ankleMid());
+  }
+}
 
 /** Ground and furniture under the posed body, so the scene reads as a real test. */
 function stage(spec) {
@@ -225,7 +184,8 @@ function placeCamera(spec) {
 }
 
 window.renderCase = async (spec) => {
-  dress(spec.outfit);
+  await useBody(spec);
+  current.dress(spec.outfit);
   pose(spec);
   stage(spec);
   const cam = placeCamera(spec);
@@ -246,4 +206,5 @@ window.renderCase = async (spec) => {
   const png = renderer.domElement.toDataURL('image/png').split(',')[1];
   return { png, joints2d, joints3dM };
 };
+await useBody({});
 window.rigReady = true;
