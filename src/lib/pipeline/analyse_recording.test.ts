@@ -212,7 +212,14 @@ describe('what a recording does not show', () => {
     expect(a.frames[0]!.legs.right).toMatchObject({ deg: null, reason: expect.stringMatching(/ankle/) });
   });
 
-  it('an empty recording is refused with a clear message', () => {
+  it('an empty recording, or frames out of order, are refused with a clear message', () => {
     expect(() => analyseRecording('seated', [], INFO)).toThrow(/no frames/);
+    const frames = piece('seated', [tr('right', 30)]);
+    const swapped = [frames[1]!, frames[0]!, ...frames.slice(2)];
+    expect(() => analyseRecording('seated', swapped, INFO)).toThrow(
+      /frame 1 at 0 ms does not come after frame 0 at 66.66\d* ms/,
+    );
+    const again = [...frames.slice(0, 5), frames[4]!, ...frames.slice(5)];
+    expect(() => analyseRecording('squat', again, INFO)).toThrow(/frame 5 .* presentation order/);
   });
 });

@@ -24,7 +24,10 @@ export interface AnalyseOptions {
   readonly sides?: readonly Side[];
 }
 
-/** Throws only for an empty recording (the feeders check that first, with their own words). */
+/**
+ * Throws, with what is wrong, for an empty recording or frames not in presentation order (a feeder's bug:
+ * still windows and trial times need one forward clock). The feeders check emptiness first, in their words.
+ */
 export function analyseRecording(
   test: TestId,
   poses: readonly TimedPose[],
@@ -32,6 +35,13 @@ export function analyseRecording(
   opts: AnalyseOptions = {},
 ): RecordingAnalysis {
   if (poses.length === 0) throw new Error('the recording has no frames to analyse');
+  poses.forEach(({ tMs }, i) => {
+    const before = i > 0 ? poses[i - 1]!.tMs : -Infinity;
+    if (!Number.isFinite(tMs) || tMs <= before)
+      throw new Error(
+        `frame ${i} at ${tMs} ms does not come after frame ${i - 1} at ${before} ms: frames must be in presentation order`,
+      );
+  });
   return test === 'squat' ? analyseSquatRecording(poses, info) : analyseHip(test, poses, info, opts);
 }
 
@@ -68,7 +78,7 @@ function analyseHip(
   const found: RecordedTrial[] = [];
   const spans: CompensationSpan[] = [];
   for (const ex of excursions) {
-    const t = recordedTrial(ex, readings[ex.side], 0);
+    const t = recordedTrial(ex, readings[ex.side]);
     if (!t) continue;
     found.push(t.trial);
     spans.push(...t.spans);

@@ -19,6 +19,8 @@ export interface Missing {
 
 export const EXCLUDED_AFTER_THIRD = `a valid trial after the first ${TRIALS.perDirection.value} of this side and direction: the result takes the first ${TRIALS.perDirection.value}, as the live test does`;
 
+export const VOIDED_AFTER_THIRD = `a voided trial after the first ${TRIALS.perDirection.value} valid ones of this side and direction: the live test would have moved on`;
+
 /**
  * More than three valid trials of one side and direction (the person repeated one): the result takes the
  * FIRST three valid ones and lists the rest as excluded. Why: it is what the live test does (it moves on at
@@ -40,7 +42,7 @@ export function applyTrialRule(trials: readonly RecordedTrial[]): RecordedTrial[
       if (t.valid && !done) valid.set(key, (valid.get(key) ?? 0) + 1);
       const base = { ...t, attempt };
       if (!done) return base;
-      return { ...base, excluded: t.valid ? EXCLUDED_AFTER_THIRD : 'after the third valid trial' };
+      return { ...base, excluded: t.valid ? EXCLUDED_AFTER_THIRD : VOIDED_AFTER_THIRD };
     });
 }
 

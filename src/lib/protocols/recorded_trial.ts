@@ -21,11 +21,13 @@ import type { Compensation, CompensationKind } from './types';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The trial an excursion makes, with the spans its compensations cover; null for a clean false start. */
+/**
+ * The trial an excursion makes, with the spans its compensations cover; null for a clean false start.
+ * Attempts are numbered once all trials are known (recorded_result.ts applyTrialRule).
+ */
 export function recordedTrial(
   ex: Excursion,
   readings: readonly LegReading[],
-  attempt: number,
 ): { trial: RecordedTrial; spans: CompensationSpan[] } | null {
   const sign = ex.direction === 'internal' ? 1 : -1;
   const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
@@ -80,7 +82,7 @@ export function recordedTrial(
   const trial: RecordedTrial = {
     side: ex.side,
     direction: ex.direction,
-    attempt,
+    attempt: 0,
     valueDeg: voided || !hold ? null : round1(sign * hold.meanDeg),
     // The live trial's confidence: keypoint scores, lowered when the hold was shaky.
     confidence:
