@@ -7,8 +7,10 @@ import { hipProtocol, type HipState } from '../protocols/hip_guided';
 import type { SquatResult } from '../protocols/squat_types';
 import type { Direction, HipTestResult, Protocol } from '../protocols/types';
 import type { HipMethod, HipTestId, ModelId, Pose, Side } from '../types';
-import type { HipOutcome } from './analysis_types';
+import { analyseRecording, type AnalyseOptions } from './analyse_recording';
+import type { HipOutcome, HipRecordingAnalysis, RecordingInfo } from './analysis_types';
 import { measureStill, type StillResult } from './measure_still';
+import type { TimedPose } from './run_protocol';
 import { hipOutcome } from './outcome';
 import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from './test_setup';
 
@@ -31,6 +33,11 @@ export interface HipPipeline {
   guided(options: HipGuidedOptions): Protocol<HipState, HipTestResult>;
   /** A finished result with its findings (and the link to a squat from the same session). */
   outcome(result: HipTestResult, squat?: SquatResult | null): HipOutcome;
+  /**
+   * A recording (recorded video, `goniocam analyze`): every frame's pose, no prompts followed; the trials
+   * are found in the angle series and judged by the live test's rules.
+   */
+  analyse(poses: readonly TimedPose[], info: RecordingInfo, opts?: AnalyseOptions): HipRecordingAnalysis;
   /** One still frame (the CLI's measure): the number for one leg, or why there is none. */
   still(pose: Pose | null, side: Side, method?: HipMethod): StillResult;
 }
@@ -55,6 +62,7 @@ export function hipPipeline(test: HipTestId): HipPipeline {
       });
     },
     outcome: (result, squat = null) => hipOutcome(result, squat),
+    analyse: (poses, info, opts) => analyseRecording(test, poses, info, opts) as HipRecordingAnalysis,
     still: (pose, side, method) => measureStill(pose, test, side, method ? { method } : {}),
   };
 }

@@ -5,8 +5,10 @@ import { squatProtocol } from '../protocols/squat';
 import type { SquatOptions, SquatResult, SquatState } from '../protocols/squat_types';
 import type { HipTestResult, Protocol } from '../protocols/types';
 import type { ModelId, Pose, Side } from '../types';
-import type { SquatOutcome } from './analysis_types';
+import { analyseRecording } from './analyse_recording';
+import type { RecordingInfo, SquatOutcome, SquatRecordingAnalysis } from './analysis_types';
 import { measureStill, type StillResult } from './measure_still';
+import type { TimedPose } from './run_protocol';
 import { squatOutcome } from './outcome';
 import { TEST_MODELS, TEST_ROTATION } from './test_setup';
 
@@ -18,6 +20,8 @@ export interface SquatPipeline {
   guided(options: Partial<SquatOptions>): Protocol<SquatState, SquatResult>;
   /** A finished set with its findings (and the link to a hip test from the same session). */
   outcome(result: SquatResult, hip?: HipTestResult | null): SquatOutcome;
+  /** A recording: every rep found in the whole clip, no prompts followed, no target count ending it. */
+  analyse(poses: readonly TimedPose[], info: RecordingInfo): SquatRecordingAnalysis;
   /** One still frame (the CLI's measure): the knee's FPPA, or why there is none. */
   still(pose: Pose | null, side: Side): StillResult;
 }
@@ -28,5 +32,6 @@ export const squatPipeline: SquatPipeline = {
   rotation: TEST_ROTATION.squat,
   guided: (options) => squatProtocol(options),
   outcome: (result, hip = null) => squatOutcome(result, hip),
+  analyse: (poses, info) => analyseRecording('squat', poses, info) as SquatRecordingAnalysis,
   still: (pose, side) => measureStill(pose, 'squat', side),
 };
