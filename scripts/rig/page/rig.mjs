@@ -88,6 +88,11 @@ async function useBody(spec) {
     body.clear();
     body.add(current.scene);
   }
+  // The build's bind joints and rotations are read in body coordinates: the body upright, at scale 1.
+  body.quaternion.identity();
+  body.scale.setScalar(1);
+  body.position.set(0, 0, 0);
+  body.updateMatrixWorld(true);
   current.setBuild(spec.build);
   const key = current.id + current.build;
   if (!standingAnklesOf.has(key)) {
