@@ -3,7 +3,7 @@
 // optional compensations (knee shift, pelvis hike, trunk lean), dropouts and low scores. The replay
 // tests use it where the rig's recorded sequences cannot show a compensation on demand. Pure.
 import { seededRandom } from './seeded_random';
-import { PLACEMENTS, synthPose } from './synthetic_pose';
+import { PLACEMENTS, synthPose, type SynthCamera } from './synthetic_pose';
 import type { Joint, JointName, Pose, Side } from '../lib/types';
 import type { TimedPose } from '../lib/pipeline/run_protocol';
 import type { HipTestId } from '../lib/protocols/types';
@@ -20,6 +20,11 @@ export interface Perturbation {
   readonly drop?: readonly JointName[];
   /** Leg joint scores during the whole trial. */
   readonly score?: number;
+  /**
+   * Not a movement: the knee keypoint follows the ankle's displacement from neutral by this fraction, as a
+   * pose model's knee drifts with the shank at large rotations (loose trousers, an unfamiliar body).
+   */
+  readonly kneeFollowsFoot?: number;
 }
 
 export interface ScriptedTrial {
@@ -68,7 +73,7 @@ export function scriptedFrames(script: Script): TimedPose[] {
     perturb: Perturbation | undefined,
     hold: boolean,
   ) => {
-    const pose = synthPose(script.test, side, deg, cam);
+    const pose = drifted(synthPose(script.test, side, deg, cam), script.test, side, cam, perturb);
     out.push({ pose: { ...perturbed(pose, side, strength, perturb, hold, jitter, rnd), tMs: t }, tMs: t });
     t += dt;
   };
@@ -110,6 +115,22 @@ export function standardTrials(
 
 const trialOf = (side: Side, peakDeg: number, perturb: Perturbation | undefined): ScriptedTrial =>
   perturb ? { side, peakDeg, perturb } : { side, peakDeg };
+
+function drifted(
+  pose: Pose,
+  test: HipTestId,
+  side: Side,
+  cam: SynthCamera,
+  p: Perturbation | undefined,
+): Pose {
+  const k = p?.kneeFollowsFoot;
+  const knee = pose.joints[`${side}_knee`];
+  const ankle = pose.joints[`${side}_ankle`];
+  const rest = synthPose(test, side, 0, cam).joints[`${side}_ankle`];
+  if (!k || !knee || !ankle || !rest) return pose;
+  const moved = { ...knee, x: knee.x + k * (ankle.x - rest.x), y: knee.y + k * (ankle.y - rest.y) };
+  return { ...pose, joints: { ...pose.joints, [`${side}_knee`]: moved } };
+}
 
 function perturbed(
   pose: Pose,

@@ -1,15 +1,52 @@
 // Compensations during a trial, each judged against the same trial's neutral: the knee moving, the
 // pelvis hiking or lifting (the hip line tilts), the trunk leaning or rotating. Pure.
-import { wrapDeg } from '../geometry/angles';
-import { length, sub } from '../geometry/vec2';
+import { DEG_TO_RAD, wrapDeg } from '../geometry/angles';
+import { dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
 import type { HipFrame } from './hip_frame';
 import { COMPENSATION as C } from './limits';
 import type { Compensation, CompensationKind, Evidence } from './types';
 
-/** The neutral a trial's frames are compared with (the mean of its still window). */
-export type NeutralRef = Pick<HipFrame, 'knee' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'> & {
+/**
+ * The neutral a trial's frames are compared with (the mean of its still window); build it with
+ * hip_phases.ts `neutralRef`. Without `ankle` and `hipMid` (a reference built by hand) the knee is judged
+ * the old way, by its raw displacement in the picture.
+ */
+export type NeutralRef = Pick<
+  HipFrame,
+  'knee' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'
+> & {
   readonly deg: number;
 };
+
+/** Remove up to `max` of `d`'s positive component along the unit vector `u` (none when it points away). */
+function discount(d: Vec2, u: Vec2 | null, max: number): Vec2 {
+  if (!u) return d;
+  const c = dot(d, u);
+  return c > 0 ? sub(d, scale(u, Math.min(c, max))) : d;
+}
+
+/**
+ * How far the knee moved since neutral, as a fraction of the neutral shank length, counting only movement
+ * that is the knee's: relative to the pelvis (the hip midpoint), and less the keypoint's known drift at large
+ * rotations. The drift follows the foot: up to COMPENSATION.kneeDriftWithSwing of the swing a shank of this
+ * length makes at the measured rotation (the chord 2·sin(Δθ/2)), taken along the direction the foot swung;
+ * and it slides along the shank toward the ankle (up to kneeSlideAlongShank). A knee moving against the
+ * swing, the movement that inflates the reading, counts in full.
+ */
+export function kneeMovement(
+  frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid'>,
+  ref: NeutralRef,
+): number {
+  const shank = Math.max(ref.shankPx, 1);
+  if (!ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid)
+    return length(sub(frame.knee, ref.knee)) / shank;
+  let d = sub(sub(frame.knee, frame.hipMid), sub(ref.knee, ref.hipMid));
+  const swingDir = normalize(sub(sub(frame.ankle, frame.knee), sub(ref.ankle, ref.knee)), 1e-6);
+  const chord = 2 * Math.abs(Math.sin(((frame.deg - ref.deg) * DEG_TO_RAD) / 2)) * shank;
+  d = discount(d, swingDir, C.kneeDriftWithSwing.value * chord);
+  d = discount(d, normalize(sub(frame.ankle, frame.knee), 1e-6), C.kneeSlideAlongShank.value * shank);
+  return length(d) / shank;
+}
 
 interface Check {
   readonly kind: CompensationKind;
@@ -26,7 +63,7 @@ export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: strin
   const checks: Check[] = [
     {
       kind: 'knee-moved',
-      value: length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1),
+      value: kneeMovement(frame, ref),
       flag: C.kneeMovedFlag,
       invalid: C.kneeMovedInvalid,
       label: 'Knee movement (fraction of shank length)',

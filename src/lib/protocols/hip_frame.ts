@@ -5,6 +5,7 @@ import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
+import { PLAUSIBLE } from './limits';
 import type { HipTestId } from './types';
 
 export interface HipFrame {
@@ -13,6 +14,14 @@ export interface HipFrame {
   readonly deg: number;
   readonly confidence: number;
   readonly knee: Vec2;
+  /**
+   * The tested ankle: with the knee it gives the shank's line and the foot's swing (knee-moved check).
+   * readHipFrame always sets it and `hipMid`; hand-made frames in tests may leave both out, and the knee is
+   * then judged by its raw displacement (compensations.ts kneeMovement).
+   */
+  readonly ankle?: Vec2;
+  /** Midpoint of the hips: knee movement is judged relative to the pelvis, not the picture. */
+  readonly hipMid?: Vec2;
   /** Shank length in pixels: the yardstick for knee movement. */
   readonly shankPx: number;
   /** Angle of the hip line (other hip → tested hip) in the image, degrees. */
@@ -37,6 +46,12 @@ export function readHipFrame(
   if (!pose) return { ok: false, reason: 'nobody in view' };
   const m = measureHipRotation(pose, test, side, method ? { method } : {});
   if (!m.ok) return { ok: false, reason: m.reason };
+  // Refused, never shown or held: a reading past the physiological range is a misplaced keypoint.
+  if (Math.abs(m.valueDeg) > PLAUSIBLE.maxRotationDeg.value)
+    return {
+      ok: false,
+      reason: `a reading of ${Math.round(Math.abs(m.valueDeg))}° is beyond the physiological range (${PLAUSIBLE.maxRotationDeg.value}°): a keypoint is misplaced`,
+    };
   const leg = legJoints(pose, side);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
   const hipLine = sub(leg.hip, leg.otherHip);
@@ -55,6 +70,8 @@ export function readHipFrame(
       deg: m.valueDeg,
       confidence: m.confidence,
       knee: { x: leg.knee.x, y: leg.knee.y },
+      ankle: { x: leg.ankle.x, y: leg.ankle.y },
+      hipMid: midpoint(leg.hip, leg.otherHip),
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,

@@ -4,7 +4,12 @@ import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { measureHipRotation } from '../geometry';
 import { PLACEMENT } from '../../testing/scripted_person';
 import { finishHip, hipProtocol, hipResult, initHip, skipStep, stepHip } from './hip_guided';
-import { scriptedFrames, standardTrials, type Perturbation, type ScriptedTrial } from '../../testing/scripted_person';
+import {
+  scriptedFrames,
+  standardTrials,
+  type Perturbation,
+  type ScriptedTrial,
+} from '../../testing/scripted_person';
 import type { CompensationKind, HipTestId, Trial } from './types';
 
 const ids = (r: ReturnType<typeof runProtocol>) => r.transcript.map((l) => l.prompt.id);
@@ -177,12 +182,17 @@ describe('prompts and user events', () => {
     expect(r.result).toBeNull();
   });
 
-  it('gives up on a direction after repeated voided trials, with the reason', () => {
+  it('stops repeating after 3 voids in a row for one reason; with no choice made it skips, saying why', () => {
     const r = rightIr({ kneeShiftPx: 0.5 * seatedShankPx }, 7);
     const dr = r.result!.sides.right!.internal!;
     expect(r.state.phase).toBe('done');
     expect(dr.valueDeg).toBeNull();
-    expect(dr.reason).toMatch(/no valid trial \(knee moved ×6\)/);
+    expect(dr.trials).toHaveLength(3);
+    expect(ids(r).filter((x) => x === 'repeat')).toHaveLength(2);
+    expect(ids(r)).toContain('stuck');
+    expect(dr.reason).toMatch(
+      /^no valid trial: skipped after 3 voided attempts in a row, the knee moved \(Knee movement \(fraction of shank length\): 0\.\d+ > 0\.25\); no choice was made$/,
+    );
   });
 
   it('skip moves on to the next direction; finish ends with what was measured', () => {

@@ -2,6 +2,7 @@
 // setup check → hold still in neutral → move to end range → hold → return, three trials per direction,
 // internal then external rotation, then the other side. Time is the frames' tMs; nothing here reads a clock.
 import type { Pose } from '../types';
+import { resume, skipStuck, waitChoice } from './hip_choice';
 import { readHipFrame } from './hip_frame';
 import { advance, back, neutral, setup, trial } from './hip_phases';
 import * as say from './hip_prompts';
@@ -19,7 +20,15 @@ import { TIMING } from './limits';
 import { Speaker } from './speaker';
 import type { HipTestResult, Prompt, Protocol } from './types';
 
-export { initHip, planFor, type HipOptions, type HipPhase, type HipState, type PlanStep } from './hip_state';
+export {
+  initHip,
+  planFor,
+  type HipChoice,
+  type HipOptions,
+  type HipPhase,
+  type HipState,
+  type PlanStep,
+} from './hip_state';
 export { medianFrame } from './hip_phases';
 
 export function stepHip(
@@ -76,6 +85,9 @@ export function stepHip(
     case 'return':
       s = back(s, read.ok ? read.frame : null, tMs, sp);
       break;
+    case 'choice':
+      s = waitChoice(s, tMs, sp, advance);
+      break;
   }
   const prompts = sp.prompts;
   return {
@@ -88,7 +100,25 @@ export function stepHip(
 export function skipStep(s: HipState, tMs: number): { state: HipState; prompts: Prompt[] } {
   if (s.phase === 'done') return { state: s, prompts: [] };
   const sp = new Speaker(s.said, tMs);
-  const st = advance(s, tMs, sp);
+  // Skipping a direction that kept voiding files why, so the result says it rather than "not measured".
+  const st = s.phase === 'choice' ? skipStuck(s, tMs, sp, false, advance) : advance(s, tMs, sp);
+  return {
+    state: { ...st, said: sp.said, lastPrompt: sp.prompts.at(-1) ?? st.lastPrompt },
+    prompts: sp.prompts,
+  };
+}
+
+/**
+ * The person's answer once the same void kept coming back (phase 'choice'): try again, or accept that
+ * compensation flagged for this direction. Skipping is `skipStep`. Ignored in any other phase.
+ */
+export function chooseHip(
+  s: HipState,
+  choice: 'retry' | 'accept',
+  tMs: number,
+): { state: HipState; prompts: Prompt[] } {
+  const sp = new Speaker(s.said, tMs);
+  const st = resume(s, choice, tMs, sp);
   return {
     state: { ...st, said: sp.said, lastPrompt: sp.prompts.at(-1) ?? st.lastPrompt },
     prompts: sp.prompts,
@@ -110,6 +140,7 @@ export function hipResult(s: HipState): HipTestResult | null {
     s.startedMs,
     s.endedMs ?? s.phaseSinceMs,
     s.trialsPerDirection,
+    s.skipNotes,
   );
 }
 

@@ -7,6 +7,8 @@ import {
   outOfFrame,
   type NeutralRef,
 } from './compensations';
+import type { Vec2 } from '../geometry/vec2';
+import { acceptedAsFlags, askChoice, isStuck, nextStreak } from './hip_choice';
 import type { HipFrame } from './hip_frame';
 import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
@@ -74,13 +76,14 @@ export function trial(
     const gap = tMs - (s.lastMeasurableMs ?? s.trialStartMs);
     if (gap <= TIMING.dropoutMs.value) return s;
     const c = outOfFrame(problem ?? 'no pose', gap, TIMING.dropoutMs.value, TIMING.dropoutMs.source, tMs);
-    return voidTrial(s, mergeCompensations(s.compensations, [c]), tMs, sp, c.message);
+    return voidTrial(s, mergeCompensations(s.compensations, [c]), c, tMs, sp);
   }
   const sign = cur.direction === 'internal' ? 1 : -1;
   s = { ...s, trialPeakDeg: Math.max(s.trialPeakDeg, sign * (frame.deg - ref.deg)) };
-  const comps = mergeCompensations(s.compensations, frameCompensations(medianFrame(s.recent), ref, cur.side));
+  const fresh = acceptedAsFlags(frameCompensations(medianFrame(s.recent), ref, cur.side), s.accepted);
+  const comps = mergeCompensations(s.compensations, fresh);
   const voiding = comps.find((c) => c.severity === 'invalid');
-  if (voiding) return voidTrial(s, comps, tMs, sp, voiding.message);
+  if (voiding) return voidTrial(s, comps, voiding, tMs, sp);
 
   if (sign * (frame.deg - ref.deg) < -MOVEMENT.wrongWayDeg.value)
     sp.say(say.wrongWayPrompt(cur.direction), TIMING.problemRepeatMs.value);
@@ -121,24 +124,33 @@ export function trial(
   const trials = [...s.trials, t];
   const done = validCount(trials, cur);
   sp.say(say.trialDonePrompt(done, s.trialsPerDirection));
-  return { ...to(held, 'return', tMs), trials, attempt: s.attempt + 1, holdProgress: 1 };
+  return { ...to(held, 'return', tMs), trials, attempt: s.attempt + 1, holdProgress: 1, streak: null };
 }
 
 /**
  * A trial spoiled by a compensation or a lost leg. It counts as an attempt (and is repeated) only once the
  * leg had started into the tested direction: a false start, or a turn the wrong way, is simply restarted.
+ * Either way it extends the run of voids for its reason; a run long enough stops the repeats
+ * (hip_choice.ts), false starts included, so that nothing can loop forever.
  */
 function voidTrial(
   s: HipState,
   comps: readonly Compensation[],
+  voiding: Compensation,
   tMs: number,
   sp: Speaker,
-  why: string,
 ): HipState {
   const cur = s.plan[s.stepIdx]!;
+  const why = voiding.message;
+  const sign = cur.direction === 'internal' ? 1 : -1;
+  const lastDeg = s.recent.at(-1)?.deg ?? s.neutral?.deg ?? 0;
+  // A leg turned the wrong way was not trying the asked movement: its void is no evidence of being stuck.
+  const wrongWay = sign * (lastDeg - (s.neutral?.deg ?? 0)) < -MOVEMENT.wrongWayDeg.value;
+  const streak = wrongWay ? s.streak : nextStreak(s.streak, voiding);
   if (s.trialPeakDeg < MOVEMENT.minRangeDeg.value) {
+    if (streak && isStuck(streak)) return askChoice(s, streak, tMs, sp);
     sp.say(say.problemPrompt(why.replace(/\.$/, '')), TIMING.problemRepeatMs.value);
-    return { ...to(s, 'return', tMs), compensations: [] };
+    return { ...to(s, 'return', tMs), compensations: [], streak };
   }
   const t: Trial = {
     side: cur.side,
@@ -152,16 +164,16 @@ function voidTrial(
     valid: false,
     compensations: comps,
   };
+  const counted: HipState = { ...s, trials: [...s.trials, t], attempt: s.attempt + 1 };
+  if (streak && isStuck(streak)) return askChoice(counted, streak, tMs, sp);
   sp.say(say.repeatPrompt(why));
-  return { ...to(s, 'return', tMs), trials: [...s.trials, t], attempt: s.attempt + 1, compensations: [] };
+  return { ...to(counted, 'return', tMs), compensations: [], streak };
 }
 
 export function back(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
   if (!frame || Math.abs(frame.deg - (s.neutral?.deg ?? 0)) > MOVEMENT.returnDeg.value) return s;
   const cur = s.plan[s.stepIdx]!;
-  const enough =
-    validCount(s.trials, cur) >= s.trialsPerDirection ||
-    s.attempt >= s.trialsPerDirection + TRIALS.extraAttempts.value;
+  const enough = validCount(s.trials, cur) >= s.trialsPerDirection || s.attempt >= s.attemptLimit;
   if (!enough) {
     sp.say(say.holdStillPrompt(true));
     return to(s, 'neutral', tMs);
@@ -178,7 +190,17 @@ export function advance(s: HipState, tMs: number, sp: Speaker): HipState {
     sp.say(say.donePrompt());
     return { ...to(s, 'done', tMs), endedMs: tMs };
   }
-  const moved: HipState = { ...s, stepIdx: nextIdx, attempt: 0, neutral: null, compensations: [] };
+  const moved: HipState = {
+    ...s,
+    stepIdx: nextIdx,
+    attempt: 0,
+    neutral: null,
+    compensations: [],
+    streak: null,
+    choices: [],
+    accepted: [],
+    attemptLimit: s.trialsPerDirection + TRIALS.extraAttempts.value,
+  };
   if (next.side !== cur.side) {
     sp.say(say.nextSidePrompt(s.test, next.side));
     return { ...to(moved, 'setup', tMs), samples: [], recent: [], readySinceMs: null };
@@ -196,14 +218,32 @@ export function medianFrame(frames: readonly HipFrame[]): HipFrame {
   const trunks = frames.map((f) => f.trunkDeg).filter((x): x is number => x !== null);
   return {
     ...last,
-    knee: { x: median(frames.map((f) => f.knee.x)), y: median(frames.map((f) => f.knee.y)) },
+    knee: medianPoint(frames.map((f) => f.knee))!,
+    ankle: medianPoint(frames.map((f) => f.ankle)),
+    hipMid: medianPoint(frames.map((f) => f.hipMid)),
     shankPx: median(frames.map((f) => f.shankPx)),
     hipLineDeg: median(frames.map((f) => f.hipLineDeg)),
     trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
   };
 }
 
-function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
+/** Per-coordinate median; undefined when any frame lacks the point (hand-made frames in tests). */
+function medianPoint(ps: readonly (Vec2 | undefined)[]): Vec2 | undefined {
+  const all = ps.filter((p): p is Vec2 => p !== undefined);
+  if (all.length !== ps.length || all.length === 0) return undefined;
+  return { x: median(all.map((p) => p.x)), y: median(all.map((p) => p.y)) };
+}
+
+/** A trial's neutral from its last still frames (the live test and the recorded one use the same). */
+export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
   const m = medianFrame(frames);
-  return { deg, knee: m.knee, shankPx: m.shankPx, hipLineDeg: m.hipLineDeg, trunkDeg: m.trunkDeg };
+  return {
+    deg,
+    knee: m.knee,
+    ankle: m.ankle,
+    hipMid: m.hipMid,
+    shankPx: m.shankPx,
+    hipLineDeg: m.hipLineDeg,
+    trunkDeg: m.trunkDeg,
+  };
 }

@@ -1,6 +1,7 @@
 // From trials to what a side reports: the mean of the valid trials (three by default), with a confidence
 // that drops when trials are missing, disagree or were flagged. Pure.
 import type { Side } from '../types';
+import { stepKey } from './hip_choice';
 import { TRIALS } from './limits';
 import type { Direction, DirectionResult, HipTestId, HipTestResult, Trial } from './types';
 
@@ -17,6 +18,7 @@ export function directionResult(
   direction: Direction,
   trials: readonly Trial[],
   perDirection: number = TRIALS.perDirection.value,
+  skipNote?: string,
 ): DirectionResult {
   const mine = trials.filter((t) => t.side === side && t.direction === direction);
   const valid = mine.filter((t) => t.valid && t.valueDeg !== null);
@@ -27,7 +29,12 @@ export function directionResult(
       valueDeg: null,
       rule: REPORT_RULE,
       confidence: 0,
-      reason: mine.length === 0 ? 'not measured' : `no valid trial (${voidReasons(mine)})`,
+      reason:
+        skipNote !== undefined
+          ? `no valid trial: ${skipNote}`
+          : mine.length === 0
+            ? 'not measured'
+            : `no valid trial (${voidReasons(mine)})`,
     };
   }
   const values = valid.map((t) => t.valueDeg!);
@@ -66,10 +73,18 @@ export function hipTestResult(
   startedMs: number,
   endedMs: number,
   perDirection?: number,
+  /** Why a direction was skipped after repeated voids, keyed "side direction" (hip_choice.ts stepKey). */
+  skipNotes: Readonly<Record<string, string>> = {},
 ): HipTestResult {
   const sides: Partial<Record<Side, Partial<Record<Direction, DirectionResult>>>> = {};
   for (const { side, direction } of plan) {
-    (sides[side] ??= {})[direction] = directionResult(side, direction, trials, perDirection);
+    (sides[side] ??= {})[direction] = directionResult(
+      side,
+      direction,
+      trials,
+      perDirection,
+      skipNotes[stepKey(side, direction)],
+    );
   }
   return { test, method, sides, startedMs, endedMs };
 }

@@ -6,9 +6,20 @@ import type { NeutralRef } from './compensations';
 import type { HipFrame } from './hip_frame';
 import { TRIALS } from './limits';
 import type { AngleSample } from './stillness';
-import type { Compensation, Direction, HipTestId, Prompt, Trial } from './types';
+import type { Compensation, CompensationKind, Direction, HipTestId, Prompt, Trial } from './types';
 
-export type HipPhase = 'setup' | 'neutral' | 'move' | 'hold' | 'return' | 'done';
+/** 'choice': the same void came back too often; the test waits for try again / accept flagged / skip. */
+export type HipPhase = 'setup' | 'neutral' | 'move' | 'hold' | 'return' | 'choice' | 'done';
+
+/** Voids in a row for one reason, in the current side and direction (false starts count too). */
+export interface VoidStreak {
+  readonly kind: CompensationKind;
+  readonly count: number;
+  /** The latest of them: its message and evidence are what the person is shown. */
+  readonly last: Compensation;
+}
+
+export type HipChoice = 'retry' | 'accept' | 'skip';
 
 export interface HipOptions {
   readonly test: HipTestId;
@@ -53,6 +64,15 @@ export interface HipState {
   readonly trialStartMs: number;
   readonly compensations: readonly Compensation[];
   readonly trials: readonly Trial[];
+  readonly streak: VoidStreak | null;
+  /** The choices offered while phase is 'choice' (no "accept" when nothing could be measured). */
+  readonly choices: readonly HipChoice[];
+  /** Attempts allowed for the current step before it gives up (grows when the person chooses to go on). */
+  readonly attemptLimit: number;
+  /** Compensations the person accepted for the current step: they flag its trials instead of voiding them. */
+  readonly accepted: readonly CompensationKind[];
+  /** Why a side and direction ("right internal") was skipped after repeated voids: the result's reason. */
+  readonly skipNotes: Readonly<Record<string, string>>;
   /** When each prompt id was last said (throttling). */
   readonly said: Readonly<Record<string, number>>;
   /** For the UI: the current rotation (internal +) and how far the hold has come (0..1). */
@@ -98,6 +118,11 @@ export function initHip(opts: HipOptions, tMs: number): HipState {
     trialStartMs: tMs,
     compensations: [],
     trials: [],
+    streak: null,
+    choices: [],
+    attemptLimit: (opts.trials ?? TRIALS.perDirection.value) + TRIALS.extraAttempts.value,
+    accepted: [],
+    skipNotes: {},
     said: {},
     liveDeg: null,
     liveConfidence: 0,

@@ -16,6 +16,12 @@ export const TIMING = {
   holdAnnounceMs: l(300, 'goniocam-engineering', 'Stillness that starts the hold count.'),
   /** The measurement may drop out this long (a blink of the model) before the trial is voided. */
   dropoutMs: l(1000, 'goniocam-engineering', 'Longest gap in measurable frames within a trial.'),
+  /**
+   * After repeated voids the test asks what to do (try again, accept flagged, skip). A hands-free person
+   * may not reach the keys: when nobody chooses within this long, the direction is skipped so the test
+   * still ends.
+   */
+  choiceWaitMs: l(30000, 'goniocam-engineering', 'A choice nobody makes skips the direction.'),
   /** Repeat an unanswered action prompt after this long. */
   repromptMs: l(8000, 'goniocam-engineering', 'Repeat a prompt nobody acted on.'),
   /** Problems (a joint out of view, …) are said again at most this often. */
@@ -40,6 +46,16 @@ export const MOVEMENT = {
   wrongWayDeg: l(8, 'goniocam-engineering', 'Movement in the opposite direction.'),
 } as const;
 
+export const PLAUSIBLE = {
+  /**
+   * A frame reading more rotation than this is refused, never shown or held: healthy adults average about
+   * 38° internal and 41° external rotation seated (kouyoumdjian-2012), and a reading far past any range the
+   * tests are built for is a misplaced keypoint, not a hip. The geometry refuses past 80° already; the
+   * protocol holds every test to this tighter bound.
+   */
+  maxRotationDeg: l(70, 'goniocam-engineering', 'Rotation past the physiological range is refused.'),
+} as const;
+
 export const POSTURE = {
   /**
    * Setup: the trunk axis may lean this far from square to the hip line (sitting tall / lying straight).
@@ -53,6 +69,21 @@ export const COMPENSATION = {
   /** Knee translation in the picture, as a fraction of the shank's length. */
   kneeMovedFlag: l(0.12, 'goniocam-engineering', 'The knee must stay put: translation / shank length.'),
   kneeMovedInvalid: l(0.25, 'goniocam-engineering', 'Knee translation that voids the trial.'),
+  /**
+   * The model's knee keypoint is pulled along with the lower leg at large rotations (the knee's outline
+   * changes as the shank turns; loose or bulky trousers make it worse), so part of the knee's apparent
+   * movement is not knee movement. Up to this fraction of the foot's swing (the chord a shank of the
+   * neutral's length sweeps at the measured rotation), knee movement *with* the swing is not counted. On the
+   * rig replays the keypoint followed the swing by up to 0.19 of it; a real knee moving with the foot past
+   * this allowance still counts, and a knee moving against the swing (the movement that inflates the
+   * reading) counts in full.
+   */
+  kneeDriftWithSwing: l(0.4, 'goniocam-engineering', 'Knee keypoint drift with the foot, not counted.'),
+  /**
+   * The keypoint also slides along the shank toward the ankle as the shank turns (rig replays: up to 0.11
+   * of the shank). Sliding along the shank's own line, up to this fraction of its length, is not counted.
+   */
+  kneeSlideAlongShank: l(0.15, 'goniocam-engineering', 'Knee keypoint slide along the shank, not counted.'),
   /**
    * Change of the hip line's angle (pelvis hiking or lifting). The hip joint centres are only ~18 cm
    * apart, so a 5 cm hike tilts the line by ~15°, while keypoint noise alone gives a few degrees.
@@ -70,6 +101,15 @@ export const TRIALS = {
   perDirection: l(3, 'jsr-2016-hip-rotation', 'Three trials, their mean reported.'),
   /** Attempts beyond the trials allowed for voided ones before giving up on that direction. */
   extraAttempts: l(3, 'goniocam-engineering', 'Voided trials are repeated up to this many times.'),
+  /**
+   * Voids in a row for the same reason (one side and direction) before the test stops asking for more and
+   * offers a way forward: the same void three times is the set-up or the clothing, not the person.
+   */
+  voidsBeforeChoice: l(
+    3,
+    'goniocam-engineering',
+    'The same void this many times in a row stops the repeats.',
+  ),
   /** Valid trials further apart than this lower the result's confidence. */
   spreadDeg: l(
     5,

@@ -1,0 +1,133 @@
+// The knee-moved check counts the knee's own movement, not the pose model's knee keypoint drifting with the
+// shank: pure cases, the real-model replays (no false flag), scripted drift (no false void) and scripted
+// real knee movement (still voided).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { length, sub } from '../geometry/vec2';
+import { parsePoseSequence } from '../pipeline/pose_sequence';
+import { runProtocol } from '../pipeline/run_protocol';
+import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
+import { PLACEMENT, scriptedFrames, type Perturbation } from '../../testing/scripted_person';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
+import { kneeMovement, type NeutralRef } from './compensations';
+import { readHipFrame, type HipFrame } from './hip_frame';
+import { hipProtocol } from './hip_guided';
+import { neutralRef } from './hip_phases';
+import { COMPENSATION } from './limits';
+import type { HipTestId } from './types';
+
+// A right shank 100 px long hanging straight down from a knee at (0, 0); the hips 50 px above.
+const REF: NeutralRef = {
+  deg: 0,
+  knee: { x: 0, y: 0 },
+  ankle: { x: 0, y: 100 },
+  hipMid: { x: 20, y: -50 },
+  shankPx: 100,
+  hipLineDeg: 0,
+  trunkDeg: -90,
+};
+/** The shank turned by `deg` (the foot swings toward −x) with the knee at `knee`. */
+function turned(deg: number, knee = { x: 0, y: 0 }, hipMid = REF.hipMid!) {
+  const a = (deg * Math.PI) / 180;
+  return { deg, knee, hipMid, ankle: { x: knee.x - 100 * Math.sin(a), y: knee.y + 100 * Math.cos(a) } };
+}
+
+describe('kneeMovement', () => {
+  it('is zero for a still knee, whatever the rotation', () => {
+    expect(kneeMovement(turned(0), REF)).toBe(0);
+    expect(kneeMovement(turned(45), REF)).toBeCloseTo(0, 9);
+  });
+
+  it('counts a knee moving against the swing in full', () => {
+    expect(kneeMovement(turned(40, { x: 30, y: 0 }), REF)).toBeCloseTo(0.3, 2);
+  });
+
+  it('does not count drift with the foot up to the allowance, and counts what goes past it', () => {
+    // At 40° the foot swings a chord of 2·sin(20°)·100 ≈ 68 px; the allowance is 0.4 of it ≈ 27 px.
+    const chord = 2 * Math.sin((20 * Math.PI) / 180) * 100;
+    const dir = { x: -Math.cos((20 * Math.PI) / 180), y: -Math.sin((20 * Math.PI) / 180) };
+    const along = (px: number) => ({ x: dir.x * px, y: dir.y * px });
+    expect(kneeMovement(turned(40, along(0.3 * chord)), REF)).toBeLessThan(0.02);
+    expect(kneeMovement(turned(40, along(0.4 * chord + 40)), REF)).toBeGreaterThan(0.3);
+  });
+
+  it('is judged relative to the pelvis: the whole body shifting is not the knee moving', () => {
+    const shift = { x: 35, y: -10 };
+    expect(kneeMovement(turned(0, shift, { x: 20 + shift.x, y: -50 + shift.y }), REF)).toBeCloseTo(0, 9);
+    expect(kneeMovement(turned(0, shift), REF)).toBeCloseTo(Math.hypot(35, 10) / 100, 6);
+  });
+
+  it('falls back to the raw displacement for a hand-made neutral without ankle and pelvis', () => {
+    const bare: NeutralRef = { ...REF, ankle: undefined, hipMid: undefined };
+    expect(kneeMovement(turned(40, { x: -20, y: 0 }), bare)).toBeCloseTo(0.2, 6);
+  });
+});
+
+function load(test: HipTestId) {
+  const json = JSON.parse(
+    readFileSync(new URL(`../../../test-fixtures/replay/${test}.poses.json`, import.meta.url), 'utf8'),
+  );
+  const parsed = parsePoseSequence(json);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s replay', (test) => {
+  it('never shows its knee drift as knee movement, in any direction the app measures', () => {
+    const seq = load(test);
+    let ref: NeutralRef | null = null;
+    let still: HipFrame[] = [];
+    let side = '';
+    let rawMax = 0;
+    let ownMax = 0;
+    seq.poses.forEach((pose, i) => {
+      const truth = seq.truth.series[i]!;
+      if (truth.side !== side) [side, still, ref] = [truth.side, [], null];
+      const r = readHipFrame(pose, test, truth.side);
+      if (!r.ok) return;
+      if (truth.hipRotationDeg === 0) {
+        still = [...still, r.frame].slice(-5);
+        ref = neutralRef(still, r.frame.deg);
+        return;
+      }
+      if (!ref || (truth.hipRotationDeg < 0 && !EXTERNAL_ROTATION[test].ok)) return;
+      rawMax = Math.max(rawMax, length(sub(r.frame.knee, ref.knee)) / ref.shankPx);
+      ownMax = Math.max(ownMax, kneeMovement(r.frame, ref));
+    });
+    console.log(`${test}: knee displacement max ${rawMax.toFixed(3)} raw, ${ownMax.toFixed(3)} counted`);
+    expect(ownMax).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+  });
+});
+
+describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 50°', (test) => {
+  const run = (perturb: Perturbation) => {
+    const trials = [{ side: 'right' as const, peakDeg: 50, perturb }];
+    const frames = scriptedFrames({ test, trials });
+    const r = runProtocol(hipProtocol({ test, sides: ['right'], directions: ['internal'] }), frames);
+    return r.state.trials[0];
+  };
+  const shankPx = (() => {
+    const p = synthPose(test, 'right', 0, PLACEMENTS[PLACEMENT[test]]!);
+    return Math.hypot(
+      p.joints.right_ankle!.x - p.joints.right_knee!.x,
+      p.joints.right_ankle!.y - p.joints.right_knee!.y,
+    );
+  })();
+
+  it('a knee keypoint that follows the foot by a third is no compensation (it voided before)', () => {
+    const drift = { kneeFollowsFoot: 0.35 };
+    const t = run(drift)!;
+    expect(t.valid).toBe(true);
+    expect(t.compensations.filter((c) => c.kind === 'knee-moved')).toEqual([]);
+    // The keypoint's raw displacement at the hold: what the old check judged (it voids past 0.25).
+    const at = (deg: number) => synthPose(test, 'right', deg, PLACEMENTS[PLACEMENT[test]]!).joints;
+    const swing = length(sub(at(50).right_ankle!, at(0).right_ankle!));
+    expect((0.35 * swing) / shankPx).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+  });
+
+  it('a knee that really moves (knee and ankle shift sideways) still voids the trial', () => {
+    const t = run({ kneeShiftPx: 0.5 * shankPx })!;
+    expect(t.valid).toBe(false);
+    expect(t.compensations.map((c) => `${c.kind}:${c.severity}`)).toContain('knee-moved:invalid');
+  });
+});
