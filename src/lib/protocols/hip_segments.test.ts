@@ -2,7 +2,7 @@
 // orders and habits of a person no prompt is guiding.
 import { describe, expect, it } from 'vitest';
 import { angleSeries } from '../../testing/angle_series';
-import { legExcursions, MAX_EXCURSION_MS, type Excursion } from './hip_segments';
+import { legExcursions, MAX_EXCURSION_MS, videoMs, type Excursion } from './hip_segments';
 
 const summary = (xs: readonly Excursion[]) =>
   xs.map((x) => ({
@@ -38,10 +38,30 @@ describe('legExcursions', () => {
       [800, 0],
       [1500, 0],
     ]);
-    expect(summary(legExcursions('left', r))).toEqual([
+    const xs = legExcursions('left', r);
+    expect(summary(xs)).toEqual([
       { direction: 'external', neutral: 0, hold: -30 },
       { direction: 'internal', neutral: 0, hold: 30 },
     ]);
+    // The second starts where the first came back, not at the neutral they share.
+    expect(xs[1]!.startFrame).toBeGreaterThanOrEqual(xs[0]!.endFrame);
+  });
+
+  it('a hold of 15 frames at 10 fps is 1.5 s of video (1.4 s from the first frame to the last)', () => {
+    const hold = (frames: number) =>
+      legExcursions(
+        'right',
+        angleSeries(0, [
+          [2000, 0],
+          [300, 30],
+          [(frames - 1) * 100, 30],
+          [300, 0],
+          [2000, 0],
+        ]),
+      )[0]!.hold;
+    expect(hold(15)).toMatchObject({ count: 15, durationMs: 1400 });
+    expect(videoMs(hold(15)!)).toBe(1500);
+    expect(hold(14)).toBeNull();
   });
 
   it('a false start (no still hold) and a pause are excursions without a hold, or nothing', () => {

@@ -56,6 +56,14 @@ const STILL = {
   maxGapMs: TIMING.dropoutMs.value,
 };
 
+/**
+ * How much video a still window shows: n frames cover n frame intervals, one more than the time from the
+ * first to the last. At 30 fps that is 33 ms more than live's first-to-last measure; at a phone's or the
+ * rig's 10 fps it is 100 ms, and a 1.5 s hold seen through the model's smoothing lag otherwise reads 1.4 s.
+ */
+export const videoMs = (w: StillWindow): number =>
+  w.count > 1 ? (w.durationMs * w.count) / (w.count - 1) : 0;
+
 /** The excursions of one leg over the whole recording, in time order. */
 export function legExcursions(side: Side, readings: readonly LegReading[]): Excursion[] {
   const idx: number[] = [];
@@ -70,7 +78,7 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
     toFrame: idx[w.endIdx]!,
   }));
   const isNeutral = (w: FrameWindow) =>
-    w.durationMs >= TIMING.neutralMs.value && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
+    videoMs(w) >= TIMING.neutralMs.value && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
   const deg = (k: number) => samples[k]!.deg;
   const out: Excursion[] = [];
   let ref: FrameWindow | null = null;
@@ -82,6 +90,7 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
       pos = ref.endIdx + 1;
     }
     const mu: number = ref.meanDeg;
+    const from = pos;
     let leave = pos;
     while (leave < samples.length && Math.abs(deg(leave) - mu) < MOVEMENT.minRangeDeg.value) leave++;
     // The person may settle again before moving: the neutral is the still window just before the trial.
@@ -106,7 +115,7 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
     // a trial in the other direction.
     const outward = (w: FrameWindow) =>
       sign * (w.meanDeg - mu) >= MOVEMENT.minRangeDeg.value && sign * w.meanDeg >= MOVEMENT.minRangeDeg.value;
-    const isHold = (w: FrameWindow) => outward(w) && w.durationMs >= TIMING.holdMs.value;
+    const isHold = (w: FrameWindow) => outward(w) && videoMs(w) >= TIMING.holdMs.value;
     const inside = windows.filter((w) => w.startIdx >= pos && w.startIdx > ref!.endIdx && w.endIdx < back);
     const first = inside.find((w) => isHold(w) || (isNeutral(w) && !outward(w)));
     if (first && !isHold(first)) {
@@ -137,7 +146,8 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
       direction: sign > 0 ? 'internal' : 'external',
       neutral: ref,
       hold,
-      startFrame: ref.toFrame + 1,
+      // After an earlier trial from the same neutral, this one starts where that one came back.
+      startFrame: from === ref.endIdx + 1 ? ref.toFrame + 1 : idx[from]!,
       endFrame: idx[back]!,
       peakDevDeg: sign * (deg(peak) - mu),
       peakFrame: idx[peak]!,

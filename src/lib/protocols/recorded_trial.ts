@@ -42,8 +42,10 @@ export function recordedTrial(
   const checkTo = ex.hold ? ex.hold.toFrame : ex.endFrame;
   const spans = new SpanBuilder(ex.side);
   let comps: Compensation[] = [];
-  let recent: HipFrame[] = neutralFrames.slice(-RECENT_FRAMES);
-  let lastSeen = readings[ex.neutral.toFrame]!.tMs;
+  // Live compares the median of the last 5 measurable frames, whichever they are: at the start, the
+  // frames just before this trial (its neutral, or the return of the trial before it).
+  let recent: HipFrame[] = lastSeenFrames(readings, ex.startFrame, RECENT_FRAMES);
+  let lastSeen = recent.at(-1)?.tMs ?? readings[ex.startFrame - 1]!.tMs;
   for (let i = ex.startFrame; i <= checkTo; i++) {
     const r = readings[i]!;
     if (!r.frame) {
@@ -90,7 +92,7 @@ export function recordedTrial(
         ? 0
         : Math.round(hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
     neutralDeg: round1(ex.neutral.meanDeg),
-    startMs: readings[ex.neutral.toFrame]!.tMs,
+    startMs: readings[ex.startFrame]!.tMs,
     endMs: readings[ex.endFrame]!.tMs,
     valid: !voided && hold !== null,
     compensations: comps,
@@ -105,6 +107,16 @@ function measurable(readings: readonly LegReading[], from: number, to: number): 
   for (let i = from; i <= to; i++) {
     const f = readings[i]?.frame;
     if (f) out.push(f);
+  }
+  return out;
+}
+
+/** The last `k` measurable frames before frame `before`, in time order. */
+function lastSeenFrames(readings: readonly LegReading[], before: number, k: number): HipFrame[] {
+  const out: HipFrame[] = [];
+  for (let i = before - 1; i >= 0 && out.length < k; i--) {
+    const f = readings[i]!.frame;
+    if (f) out.unshift(f);
   }
   return out;
 }
