@@ -49,6 +49,16 @@ describe('measureFppa', () => {
     expect(deg(measureFppa(mirrored, 'right'))).toBeCloseTo(expected(20), 9);
   });
 
+  it('refuses an implausible FPPA with the value in the reason, and keeps one just inside the bound', () => {
+    // dx = 100 · tan(22°) reads 44°; dx = 100 · tan(23°) reads 46°, past any knee's range.
+    expect(deg(measureFppa(frontal(100 * Math.tan((22 * Math.PI) / 180)), 'right'))).toBeCloseTo(44, 9);
+    expect(measureFppa(frontal(100 * Math.tan((23 * Math.PI) / 180)), 'right')).toEqual({
+      ok: false,
+      reason: "an FPPA of 46° is beyond any knee's range (±45°): a keypoint is misplaced",
+    });
+    expect(measureFppa(frontal(-100), 'right')).toMatchObject({ ok: false, reason: /FPPA of -90°/ });
+  });
+
   it('refuses a side view and missing joints, never NaN', () => {
     const side = frontal(0);
     const collapsed: Pose = { ...side, joints: { ...side.joints, left_hip: side.joints.right_hip! } };

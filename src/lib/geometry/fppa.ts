@@ -6,6 +6,12 @@ import { cross, dot, length, sub } from './vec2';
 
 /** Thigh shorter than this fraction of the shank in the image: too foreshortened for FPPA. */
 export const MIN_THIGH_TO_SHANK = 0.5;
+/**
+ * Beyond this the FPPA is not a knee's: single-leg squat FPPA in adults spans about −10° to +30° even in the
+ * most valgus groups, so a larger reading is a misplaced keypoint (a 102° reading for a 24° truth was once shown,
+ * issue 10) and is refused, never shown.
+ */
+export const MAX_PLAUSIBLE_FPPA_DEG = 45;
 
 /**
  * Knee frontal plane projection angle (FPPA) from a frontal view: 180° minus the hip–knee–ankle angle
@@ -28,6 +34,10 @@ export function measureFppa(pose: Pose, side: Side): Measurement<'2d-fppa'> {
   const kneeSide = cross(line, sub(leg.knee, leg.hip));
   const medialSide = cross(line, sub(leg.otherHip, leg.hip));
   const sign = kneeSide === 0 ? 1 : Math.sign(kneeSide) === Math.sign(medialSide) ? 1 : -1;
+  if (magnitude > MAX_PLAUSIBLE_FPPA_DEG)
+    return refuse(
+      `an FPPA of ${Math.round(sign * magnitude)}° is beyond any knee's range (±${MAX_PLAUSIBLE_FPPA_DEG}°): a keypoint is misplaced`,
+    );
   return measured(sign * magnitude, k.confidence, '2d-fppa');
 }
 

@@ -7,7 +7,6 @@ import { hipRotation3D } from './hip_rotation_3d';
 import { pronePostureProblem, proneRotation2D } from './prone_rotation';
 import { supineRotationTrunk2D } from './supine_rotation';
 
-
 /** Which reference the 2D method uses per test (see shank_rotation_2d.ts). */
 const RULE_2D: Record<HipTestId, NeutralRule> = {
   seated: 'hip-line-down',

@@ -40,7 +40,8 @@ describe('measureSquatFrame', () => {
 
   it('measures only the standing leg of a single-leg squat and skips the two-knee check', () => {
     const f = measureSquatFrame(
-      frontalSquatPose({ depth: 0.1, kneeShift: 0.2 }),
+      // A knee shift of 0.1 reads ≈ 25°; 0.2 would read 48°, which the geometry now refuses as no knee's FPPA.
+      frontalSquatPose({ depth: 0.1, kneeShift: 0.1 }),
       base,
       'single-left',
       0,
