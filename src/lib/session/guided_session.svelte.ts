@@ -3,7 +3,7 @@
 // pipeline too; components render this state, they never step the protocol or compute findings.
 import type { HipOutcome } from '../pipeline/analysis_types';
 import { hipPipeline } from '../pipeline/hip_pipeline';
-import { finishHip, skipStep, type HipState } from '../protocols/hip_guided';
+import { chooseHip, finishHip, skipStep, type HipState } from '../protocols/hip_guided';
 import type { SquatResult } from '../protocols/squat_types';
 import type { HipTestResult } from '../protocols/types';
 import type { HipTestId, Side } from '../types';
@@ -61,6 +61,11 @@ export class GuidedSession {
 
   skip(): void {
     this.run.update(skipStep);
+  }
+
+  /** After repeated voids (phase 'choice'): try again, or keep that compensation's trials flagged. */
+  choose(choice: 'retry' | 'accept'): void {
+    this.run.update((s, tMs) => chooseHip(s, choice, tMs));
   }
 
   finish(): void {
