@@ -1,0 +1,158 @@
+// npx tsx scripts/accuracy_sweep.ts --set DIR --poses FILE.json [--fit-on DEV_DIR --fit-poses DEV.json]
+// Scores pose-to-angle variants on poses saved by scripts/accuracy_poses.ts (no model run): the app's own
+// measureStill on the model's pose, on the flip-averaged pose, and the thigh/shank ratios the wrong-view guard
+// sees. With --fit-on, a gain (reading → truth, through neutral) is fitted per test on that (dev) set and
+// applied to this one, so a correction is always shown on bodies it was not fitted on.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureStill, type StillTest } from '../src/lib/pipeline/measure_still';
+import type { Joint, JointName, Pose, Side } from '../src/lib/types';
+
+interface Case {
+  id: string;
+  test: StillTest;
+  side: Side;
+  body?: { id: string };
+  expectMeasurable: boolean;
+  truth: { hipRotationDeg: number | null; fppaDeg: number | null };
+}
+type Saved = Record<string, Record<string, { pose: Pose | null; flipped?: Pose | null }>>;
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string' },
+    poses: { type: 'string' },
+    'fit-on': { type: 'string' },
+    'fit-poses': { type: 'string' },
+  },
+});
+
+function load(setDir: string, posesFile: string): { cases: Case[]; poses: Saved } {
+  const m = JSON.parse(readFileSync(join(resolve(setDir), 'manifest.json'), 'utf8')) as { cases: Case[] };
+  const p = JSON.parse(readFileSync(posesFile, 'utf8')) as { poses: Saved };
+  return { cases: m.cases, poses: p.poses };
+}
+
+/** Mean of the pose and its mirrored twin (sides already swapped back), joint by joint; the lower score. */
+function flipAverage(a: Pose | null, b: Pose | null | undefined): Pose | null {
+  if (!a || !b) return a ?? b ?? null;
+  const joints: Partial<Record<JointName, Joint>> = {};
+  for (const [name, j] of Object.entries(a.joints) as [JointName, Joint][]) {
+    const k = b.joints[name];
+    joints[name] = k ? { x: (j.x + k.x) / 2, y: (j.y + k.y) / 2, score: Math.min(j.score, k.score) } : j;
+  }
+  const { world: _world, ...rest } = a;
+  return { ...rest, joints };
+}
+
+type Variant = (c: Case, saved: { pose: Pose | null; flipped?: Pose | null }) => Pose | null;
+const VARIANTS: Record<string, Variant> = {
+  model: (_c, s) => s.pose,
+  'flip-average': (_c, s) => flipAverage(s.pose, s.flipped),
+};
+
+interface Scored {
+  c: Case;
+  truth: number | null;
+  value: number | null;
+  measurable: boolean;
+  reason: string | null;
+}
+
+function score(cases: Case[], poses: Saved, v: Variant): Scored[] {
+  return cases.map((c) => {
+    const saved = Object.values(poses[c.id] ?? {})[0] ?? { pose: null };
+    const r = measureStill(v(c, saved), c.test, c.side);
+    const squat = c.test === 'squat' || c.test === 'stand';
+    return {
+      c,
+      truth: squat ? c.truth.fppaDeg : c.truth.hipRotationDeg,
+      value: squat ? r.fppaDeg : r.hipRotationDeg,
+      measurable: r.measurable,
+      reason: r.reason,
+    };
+  });
+}
+
+/** Per test: gain g so that g · reading ≈ truth (least squares through 0), on measured proper views. */
+function fitGain(rows: Scored[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const test of new Set(rows.map((r) => r.c.test))) {
+    const xs = rows.filter(
+      (r) => r.c.test === test && r.c.expectMeasurable && r.measurable && r.truth !== null,
+    );
+    const sxy = xs.reduce((a, r) => a + r.value! * r.truth!, 0);
+    const sxx = xs.reduce((a, r) => a + r.value! * r.value!, 0);
+    out[test] = sxx > 0 ? sxy / sxx : 1;
+  }
+  return out;
+}
+
+function table(title: string, rows: Scored[], gain?: Record<string, number>): void {
+  console.log(`\n${title}`);
+  const keys = [...new Set(rows.map((r) => r.c.test))].sort();
+  for (const test of keys) {
+    const t = rows.filter((r) => r.c.test === test);
+    const proper = t.filter((r) => r.c.expectMeasurable);
+    const wrong = t.filter((r) => !r.c.expectMeasurable);
+    const g = gain?.[test] ?? 1;
+    const errs = proper
+      .filter((r) => r.measurable && r.truth !== null)
+      .map((r) => Math.abs(g * r.value! - r.truth!));
+    const reasons: Record<string, number> = {};
+    for (const r of proper.filter((x) => !x.measurable)) reasons[r.reason!] = (reasons[r.reason!] ?? 0) + 1;
+    console.log(
+      `  ${test.padEnd(7)} gain ${g.toFixed(3)} MAE ${mean(errs).toFixed(2)}° P95 ${pct(errs, 0.95).toFixed(1)}° max ${Math.max(...errs).toFixed(1)}° ` +
+        `measured ${errs.length}/${proper.length} refused ${proper.length - proper.filter((r) => r.measurable).length} ` +
+        `wrong-measured ${wrong.filter((r) => r.measurable).length}/${wrong.length}  ${JSON.stringify(reasons)}`,
+    );
+  }
+}
+
+/** What the wrong-view guard sees: thigh/shank length ratio on the model's joints, proper vs wrong views. */
+function ratios(cases: Case[], poses: Saved): void {
+  console.log('\nthigh/shank in the image (model joints), by test and view');
+  const by: Record<string, number[]> = {};
+  for (const c of cases) {
+    const p = Object.values(poses[c.id] ?? {})[0]?.pose;
+    const j = p?.joints;
+    const hip = j?.[`${c.side}_hip`];
+    const knee = j?.[`${c.side}_knee`];
+    const ankle = j?.[`${c.side}_ankle`];
+    if (!hip || !knee || !ankle) continue;
+    const r = Math.hypot(knee.x - hip.x, knee.y - hip.y) / Math.hypot(ankle.x - knee.x, ankle.y - knee.y);
+    (by[`${c.test} ${c.expectMeasurable ? 'proper' : 'wrong'}`] ??= []).push(r);
+  }
+  for (const [k, xs] of Object.entries(by).sort())
+    console.log(
+      `  ${k.padEnd(16)} n=${xs.length} min ${Math.min(...xs).toFixed(2)} p95 ${pct(xs, 0.95).toFixed(2)} max ${Math.max(...xs).toFixed(2)}` +
+        ` (sorted: ${[...xs]
+          .sort((a, b) => a - b)
+          .map((x) => x.toFixed(2))
+          .join(' ')})`,
+    );
+}
+
+function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}
+function pct(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+}
+
+if (!values.set || !values.poses)
+  throw new Error('usage: --set DIR --poses FILE.json [--fit-on DIR --fit-poses FILE]');
+const target = load(values.set, values.poses);
+const dev = values['fit-on'] && values['fit-poses'] ? load(values['fit-on'], values['fit-poses']) : null;
+for (const [name, v] of Object.entries(VARIANTS)) {
+  const rows = score(target.cases, target.poses, v);
+  table(`${name} on ${values.set}`, rows);
+  if (dev) {
+    const gain = fitGain(score(dev.cases, dev.poses, v));
+    table(`${name} × gain fitted on ${values['fit-on']}`, rows, gain);
+  }
+}
+ratios(target.cases, target.poses);
