@@ -25,7 +25,9 @@ export function bodyToWorld(test) {
 /**
  * World rotations (body coordinates) of the leg and spine bones for a case.
  * bind: { LeftUpLeg, LeftLeg, LeftFoot, LeftToeBase, Right… } bind joint positions (Vector3).
- * spec: { test, side, thetaDeg, squat?: { hipFlexDeg, adductionDeg, internalDeg, kneeOverToeDeg, legs?, footFlat? } }
+ * spec: { test, side, thetaDeg, otherLeg?: { abductionDeg, internalDeg }, squat?: { hipFlexDeg, adductionDeg, internalDeg,
+ *   kneeOverToeDeg, legs?, footFlat? } }
+ * otherLeg (seated only): the untested leg's hip abduction / internal rotation instead of hanging straight.
  * squat.legs: { left?: { adductionDeg, internalDeg }, right?: … } overrides the shared values per leg (a clip with
  * a different valgus on each knee); squat.footFlat keeps the feet level on the floor (ankle dorsiflexion takes
  * the shank's forward lean) instead of turning them with the shank.
@@ -41,7 +43,15 @@ export function legRotations(bind, spec) {
     let F; // femur direction
     let D; // shank direction at θ = 0
     let spinDeg = 0; // spin about F applied to thigh, shank and foot
-    if (spec.test === 'seated' || (spec.test === 'supine' && tested)) {
+    if (spec.test === 'seated' && !tested && spec.otherLeg) {
+      // The untested leg moved out of the way (recording clips): its hip abducted so the knees part, the shank
+      // still plumb (no spin, so its femoral rotation stays 0). A seated external rotation swings the tested
+      // foot toward the midline; past ≈ 25° it would pass through a leg hanging straight beside it (issue 10).
+      const a = (spec.otherLeg.abductionDeg ?? 0) * DEG;
+      F = v(outward * Math.sin(a), 0, Math.cos(a));
+      D = v(0, -1, 0);
+      spinDeg = outward * (spec.otherLeg.internalDeg ?? 0);
+    } else if (spec.test === 'seated' || (spec.test === 'supine' && tested)) {
       F = v(0, 0, 1); // hip flexed 90°
       D = v(0, -1, 0); // knee 90°: shank along the body axis (plumb when seated)
       spinDeg = outward * theta;

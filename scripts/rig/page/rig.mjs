@@ -191,9 +191,16 @@ function placeCamera(spec) {
 window.renderCase = async (spec) => {
   await useBody(spec);
   current.dress(spec.outfit);
+  // A recording's camera stays put while the body moves: aim it as for this side's neutral pose (the tested knee
+  // stays put under rotation anyway, but the untested leg moving out of the way would drag the knees' midpoint).
+  let cam;
+  if (spec.camera.aimAtNeutral) {
+    pose({ ...spec, thetaDeg: 0, otherLeg: undefined });
+    cam = placeCamera(spec);
+  }
   pose(spec);
   stage(spec);
-  const cam = placeCamera(spec);
+  cam ??= placeCamera(spec);
   renderer.setSize(spec.width, spec.height, false);
   renderer.render(scene, cam);
   const project = (p) => {

@@ -1,0 +1,127 @@
+// The truth JSON of a rendered recording (goniocam-recording-truth/1, test-fixtures/video/README.md): what each
+// frame shows and what a correct analysis finds, from the schedule that drove the render. Pure.
+import { RECORDING_TRUTH_FORMAT, expectedResults } from './recording_timeline.mjs';
+
+const r2 = (x) => Math.round(x * 100) / 100;
+const r3 = (x) => Math.round(x * 1000) / 1000;
+
+/**
+ * A hip recording's truth. times [{ tMs, captureMs }] per frame; shown: the keyframe index per frame.
+ * Returns { text, summary }.
+ */
+export function hipTruth(base, schedule, times, shown) {
+  const inside = (x) => x.endMs <= base.durationMs;
+  const trials = schedule.trials.filter(inside);
+  const rotationOf = (k, side) =>
+    schedule.keyframes[k].side === side ? schedule.keyframes[k].hipRotationDeg : 0;
+  const otherLeg = [];
+  schedule.timeline.forEach((seg) => {
+    const k = schedule.keyframes[seg.keyframe];
+    if (!k.otherAbductionDeg) return;
+    const side = k.side === 'left' ? 'right' : 'left';
+    const last = otherLeg.at(-1);
+    if (last && last.endMs === seg.startMs && last.side === side) last.endMs = seg.endMs;
+    else otherLeg.push({ side, startMs: seg.startMs, endMs: seg.endMs });
+  });
+  const truth = {
+    format: RECORDING_TRUTH_FORMAT,
+    ...base,
+    order: describeOrder(trials, schedule),
+    expected: expectedResults(trials),
+    trials,
+    attempts: schedule.attempts.filter(inside),
+    pauses: schedule.pauses.filter(inside),
+    otherLegOutOfTheWay: otherLeg.filter(inside),
+    frames: {
+      tMs: times.map((t) => t.tMs),
+      ...(base.frameRate.mode === 'variable' ? { captureMs: times.map((t) => t.captureMs) } : {}),
+      left: shown.map((k) => rotationOf(k, 'left')),
+      right: shown.map((k) => rotationOf(k, 'right')),
+    },
+  };
+  const counts = Object.entries(truth.expected)
+    .map(
+      ([side, d]) =>
+        `${side} ${Object.entries(d)
+          .map(([dir, v]) => `${dir === 'internal' ? 'IR' : 'ER'} ${v}°`)
+          .join(' ')}`,
+    )
+    .join(', ');
+  return { text: toText(truth), summary: `${trials.length} trials (${counts})` };
+}
+
+/** A squat recording's truth; rendered[k].joints2d gives each pose's FPPA and depth. */
+export function squatTruth(base, schedule, rendered, times, shown, { fppaFromJoints, depthFromJoints }) {
+  const standing = rendered[schedule.timeline[0].keyframe].joints2d;
+  const of = (k) => ({
+    fppaDeg: {
+      left: r2(fppaFromJoints(rendered[k].joints2d, 'left')),
+      right: r2(fppaFromJoints(rendered[k].joints2d, 'right')),
+    },
+    depth: r3(depthFromJoints(rendered[k].joints2d, standing)),
+  });
+  const reps = schedule.reps
+    .filter((r) => r.endMs <= base.durationMs)
+    .map(({ keyframe, ...r }) => ({
+      ...r,
+      hipFlexDeg: schedule.keyframes[keyframe].hipFlexDeg,
+      ...of(keyframe),
+    }));
+  const mean = (side) => r2(reps.reduce((a, r) => a + r.fppaDeg[side], 0) / reps.length);
+  const perFrame = shown.map(of);
+  const truth = {
+    format: RECORDING_TRUTH_FORMAT,
+    ...base,
+    order: `stand, ${reps.map((r) => `${r.tempo} rep`).join(', ')}; a ${schedule.pauses.map((p) => (p.endMs - p.startMs) / 1000)} s pause standing after rep 3`,
+    expected: { reps: reps.length, meanFppaDeg: { left: mean('left'), right: mean('right') } },
+    reps,
+    pauses: schedule.pauses,
+    frames: {
+      tMs: times.map((t) => t.tMs),
+      fppaLeft: perFrame.map((f) => f.fppaDeg.left),
+      fppaRight: perFrame.map((f) => f.fppaDeg.right),
+      depth: perFrame.map((f) => f.depth),
+    },
+  };
+  return {
+    text: toText(truth),
+    summary: `${reps.length} reps, mean bottom FPPA left ${mean('left')}° right ${mean('right')}°`,
+  };
+}
+
+/** "left ER ×3, left IR ×3 (+1 aborted), pause 4 s, …" in the order done. */
+function describeOrder(trials, schedule) {
+  const events = [
+    ...trials.map((t) => ({ at: t.startMs, what: `${t.side} ${t.direction === 'internal' ? 'IR' : 'ER'}` })),
+    ...schedule.attempts.map((a) => ({
+      at: a.startMs,
+      what: `${a.side} ${a.direction === 'internal' ? 'IR' : 'ER'} aborted`,
+    })),
+    ...schedule.pauses.map((p) => ({ at: p.startMs, what: `pause ${(p.endMs - p.startMs) / 1000} s` })),
+  ].sort((a, b) => a.at - b.at);
+  const parts = [];
+  for (const e of events) {
+    const last = parts.at(-1);
+    if (last && last.what === e.what) last.n += 1;
+    else parts.push({ what: e.what, n: 1 });
+  }
+  return parts.map((p) => (p.n > 1 ? `${p.what} ×${p.n}` : p.what)).join(', ');
+}
+
+/** Pretty at the top, arrays of numbers and small objects on one line: readable, diffable, small. */
+function toText(value) {
+  const fmt = (v, indent) => {
+    if (Array.isArray(v)) {
+      if (v.every((x) => x === null || typeof x !== 'object')) return JSON.stringify(v);
+      return `[\n${v.map((x) => `${indent}  ${JSON.stringify(x)}`).join(',\n')}\n${indent}]`;
+    }
+    if (v && typeof v === 'object') {
+      const inner = Object.entries(v).map(
+        ([k, x]) => `${indent}  ${JSON.stringify(k)}: ${fmt(x, `${indent}  `)}`,
+      );
+      return `{\n${inner.join(',\n')}\n${indent}}`;
+    }
+    return JSON.stringify(v);
+  };
+  return fmt(value, '') + '\n';
+}

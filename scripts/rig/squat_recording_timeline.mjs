@@ -1,0 +1,139 @@
+// The schedule of a squat-set *recording* (pure, no rendering): double-leg squats at changing tempo with a pause
+// standing in the middle, as a person filmed without prompts does them. Used by recordings.mjs and its test.
+// Each rep steps through the same few intermediate poses (toward the reps' mean bottom) as squat_clip_timeline.mjs;
+// each bottom is one pose held.
+
+import { RAMP_STEPS } from './squat_clip_timeline.mjs';
+
+/** Three reps, a pause standing, one slow, two quick, two more; the left knee more valgus than the right. */
+export const SQUAT_PLAN = {
+  startMs: 2500,
+  endMs: 1500,
+  reps: [
+    {
+      hipFlexDeg: 50,
+      left: { adductionDeg: 2, internalDeg: 6 },
+      right: { adductionDeg: 1, internalDeg: 2 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 53,
+      left: { adductionDeg: 2.3, internalDeg: 7 },
+      right: { adductionDeg: 1.1, internalDeg: 2 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 47,
+      left: { adductionDeg: 1.7, internalDeg: 5 },
+      right: { adductionDeg: 0.9, internalDeg: 1 },
+      tempo: 'normal',
+    },
+    { pauseMs: 4000 },
+    {
+      hipFlexDeg: 55,
+      left: { adductionDeg: 2.2, internalDeg: 7 },
+      right: { adductionDeg: 1.2, internalDeg: 3 },
+      tempo: 'slow',
+    },
+    {
+      hipFlexDeg: 45,
+      left: { adductionDeg: 1.8, internalDeg: 5 },
+      right: { adductionDeg: 0.8, internalDeg: 1 },
+      tempo: 'quick',
+    },
+    {
+      hipFlexDeg: 49,
+      left: { adductionDeg: 2, internalDeg: 6 },
+      right: { adductionDeg: 1, internalDeg: 2 },
+      tempo: 'quick',
+    },
+    {
+      hipFlexDeg: 51,
+      left: { adductionDeg: 2.1, internalDeg: 6 },
+      right: { adductionDeg: 1.1, internalDeg: 2 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 48,
+      left: { adductionDeg: 1.9, internalDeg: 6 },
+      right: { adductionDeg: 0.9, internalDeg: 2 },
+      tempo: 'normal',
+    },
+  ],
+};
+
+/** ms for descent, bottom, rise and the stand after, per tempo (multiples of 100 ms so 10 fps frames align). */
+export const TEMPO = {
+  normal: { descentMs: 1200, bottomMs: 600, riseMs: 1200, standMs: 1200 },
+  slow: { descentMs: 2400, bottomMs: 1200, riseMs: 2000, standMs: 1600 },
+  quick: { descentMs: 800, bottomMs: 400, riseMs: 800, standMs: 800 },
+};
+
+const DEG = Math.PI / 180;
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/**
+ * The recording: keyframes [{ name, hipFlexDeg, left, right }], timeline [{ startMs, endMs, keyframe }], reps
+ * [{ rep, tempo, startMs, bottomStartMs, bottomEndMs, bottomMs, endMs, keyframe }] (startMs: the descent begins;
+ * bottomMs: middle of the bottom hold; endMs: standing again), pauses, durationMs.
+ */
+export function buildSquatRecording(plan = SQUAT_PLAN) {
+  const reps = plan.reps.filter((r) => !r.pauseMs);
+  const keyframes = [];
+  const add = (name, pose) => keyframes.push({ name, ...pose }) - 1;
+  const zero = { adductionDeg: 0, internalDeg: 0 };
+  const stand = add('stand', { hipFlexDeg: 0, left: zero, right: zero });
+  // Steps evenly spaced in hip height (1 − cos of the hip flexion) toward the mean bottom: a steady descent.
+  const mean = (f) => reps.reduce((a, r) => a + f(r), 0) / reps.length;
+  const meanFlex = mean((r) => r.hipFlexDeg);
+  const steps = Array.from({ length: RAMP_STEPS }, (_, i) => {
+    const f = (i + 1) / (RAMP_STEPS + 1);
+    const hipFlexDeg = round1(Math.acos(1 - f * (1 - Math.cos(meanFlex * DEG))) / DEG);
+    const leg = (side) => ({
+      adductionDeg: round1((mean((r) => r[side].adductionDeg) * hipFlexDeg) / meanFlex),
+      internalDeg: round1((mean((r) => r[side].internalDeg) * hipFlexDeg) / meanFlex),
+    });
+    return add(`down${i + 1}`, { hipFlexDeg, left: leg('left'), right: leg('right') });
+  });
+  const timeline = [];
+  const repTruth = [];
+  const pauses = [];
+  let t = 0;
+  const show = (keyframe, ms) => {
+    const last = timeline.at(-1);
+    if (last && last.keyframe === keyframe) last.endMs += ms;
+    else timeline.push({ startMs: t, endMs: t + ms, keyframe });
+    t += ms;
+  };
+  show(stand, plan.startMs);
+  let n = 0;
+  for (const r of plan.reps) {
+    if (r.pauseMs) {
+      pauses.push({ startMs: t, endMs: t + r.pauseMs });
+      show(stand, r.pauseMs);
+      continue;
+    }
+    n += 1;
+    const tempo = TEMPO[r.tempo];
+    const bottom = add(`rep${n}-bottom`, { hipFlexDeg: r.hipFlexDeg, left: r.left, right: r.right });
+    const startMs = t;
+    for (const k of steps) show(k, tempo.descentMs / RAMP_STEPS);
+    const bottomStartMs = t;
+    show(bottom, tempo.bottomMs);
+    const bottomEndMs = t;
+    for (const k of [...steps].reverse()) show(k, tempo.riseMs / RAMP_STEPS);
+    repTruth.push({
+      rep: n,
+      tempo: r.tempo,
+      startMs,
+      bottomStartMs,
+      bottomEndMs,
+      bottomMs: Math.round((bottomStartMs + bottomEndMs) / 2),
+      endMs: t,
+      keyframe: bottom,
+    });
+    show(stand, tempo.standMs);
+  }
+  show(stand, plan.endMs);
+  return { keyframes, timeline, reps: repTruth, pauses, durationMs: t };
+}
