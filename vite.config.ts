@@ -36,7 +36,8 @@ export default defineConfig({
       '@mediapipe/pose': here('./src/lib/pose/blazepose_mediapipe/mediapipe_shim.ts'),
     },
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // GONIOCAM_DIST: another output folder, so two builds (and their e2e runs) can sit side by side.
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: process.env.GONIOCAM_DIST ?? 'dist' },
   // The pose Worker (src/lib/pose/worker/) loads its model code on demand (dynamic imports), which a
   // classic (iife) worker bundle cannot split: build it as an ES module worker.
   worker: { format: 'es' },

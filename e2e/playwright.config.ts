@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
 
 const out = new URL('./out/', import.meta.url).pathname;
-export const PORT = 4174;
+/** E2E_PORT (with GONIOCAM_DIST for the build) lets two e2e runs share a machine. */
+export const PORT = Number(process.env.E2E_PORT ?? 4174);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export const fakeCamera = (y4m: string) => fakeCameraArgs(`${out}${y4m}`);
@@ -10,7 +11,7 @@ export const fakeCamera = (y4m: string) => fakeCameraArgs(`${out}${y4m}`);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: `${out}results`,
+  outputDir: `${out}results-${PORT}`,
   timeout: 120_000,
   expect: { timeout: 60_000 },
   workers: 1,

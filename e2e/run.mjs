@@ -8,7 +8,8 @@ import { clipY4m, stillClip } from '../scripts/y4m.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const out = `${root}e2e/out`;
 mkdirSync(out, { recursive: true });
-if (!existsSync(`${root}dist/index.html`)) {
+const dist = process.env.GONIOCAM_DIST ?? 'dist';
+if (!existsSync(`${root}${dist}/index.html`)) {
   console.error('e2e: dist/ is missing — run "npm run build" first (npm test does).');
   process.exit(1);
 }
