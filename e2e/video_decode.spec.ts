@@ -70,6 +70,17 @@ test.beforeAll(() => {
     'libx264',
     `${dir}person20.mp4`,
   );
+  // The same person upside down (a prone test filmed from behind the head).
+  ff(
+    ...['-loop', '1', '-framerate', '30', '-i', lunge, '-t', '1'],
+    ...[
+      '-vf',
+      'scale=640:480,setsar=1,vflip,hflip,format=yuv420p',
+      '-c:v',
+      'libx264',
+      `${dir}person_turned.mp4`,
+    ],
+  );
   // Bad files: sound only, a photo renamed .mp4, an empty file, an MP4 cut in half.
   ff('-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', '-f', 'mp4', `${dir}sound.mp4`);
   writeFileSync(`${dir}photo.mp4`, readFileSync(lunge));
@@ -107,7 +118,8 @@ interface Decoded {
   frameSize: { width: number; height: number } | null;
   quadrants: number[][] | null;
 }
-const decode = (page: Page, name: string) => withFile<Decoded>(page, name, '(h, f) => h.decodeAll(f)');
+const decode = (page: Page, name: string, decoder = 'auto') =>
+  withFile<Decoded>(page, name, `(h, f) => h.decodeAll(f, { decoder: '${decoder}' })`);
 
 async function open(page: Page, query = '') {
   await page.goto(`/?videohooks${query}#/live`);
@@ -251,4 +263,43 @@ test('a file cut short part way is analysed up to where it stops, with a warning
   expect(r.warning).toMatch(/stops being readable|stopped decoding/);
   expect(r.frames).toBeGreaterThan(30);
   expect(r.lastMs).toBeLessThan(19_000);
+});
+
+test('the <video> fallback gives the same frames, times and upright picture', async ({ page }) => {
+  await open(page);
+  const d = await decode(page, 'portrait.mp4', 'video-element');
+  expect(d.problem).toBeNull();
+  expect(d.info).toMatchObject({ width: 480, height: 640, rotationDeg: 270, decoder: 'video-element' });
+  expect(d.tMs).toHaveLength(60);
+  d.tMs.forEach((t, i) => expect(t).toBeCloseTo((i * 1000) / 30, 2));
+  const [tl, , , br] = d.quadrants!;
+  expect(tl![0]).toBeGreaterThan(200);
+  expect(tl![1]! + tl![2]!).toBeLessThan(60);
+  expect(Math.min(...br!)).toBeGreaterThan(200);
+  const v = await decode(page, 'vfr.mp4', 'video-element');
+  const w = await decode(page, 'vfr.mp4');
+  expect(v.tMs).toEqual(w.tMs);
+});
+
+test('a prone recording is turned 180° for the model inside the Worker and its keypoints turned back', async ({
+  page,
+}) => {
+  await open(page);
+  const firstPose = (name: string, test: string) =>
+    withFile<Record<string, { x: number; y: number }>>(
+      page,
+      name,
+      `async (h, f) => {
+        const s = h.session;
+        await s.analyse(f, '${test}', { model: 'movenet-lightning' });
+        return s.poses[0].pose.joints;
+      }`,
+    );
+  const upright = await firstPose('person.mp4', 'seated');
+  const turned = await firstPose('person_turned.mp4', 'prone');
+  for (const j of ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']) {
+    // In the upside-down clip the same joint sits at (W − x, H − y) of the upright one.
+    expect(Math.abs(turned[j]!.x - (640 - upright[j]!.x))).toBeLessThan(3);
+    expect(Math.abs(turned[j]!.y - (480 - upright[j]!.y))).toBeLessThan(3);
+  }
 });

@@ -28,7 +28,15 @@ export function canUseWebCodecs(): boolean {
   return typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
 }
 
-export async function openVideo(file: File, limit: SizeLimit): Promise<OpenResult> {
+export interface OpenOptions {
+  /**
+   * 'video-element' skips WebCodecs and reads frames by seeking a <video> (the fallback), for a browser
+   * whose WebCodecs decoder misbehaves on a clip, and so the fallback itself can be checked where WebCodecs works.
+   */
+  readonly decoder?: 'auto' | 'video-element';
+}
+
+export async function openVideo(file: File, limit: SizeLimit, opts: OpenOptions = {}): Promise<OpenResult> {
   const kind = sniffContainer(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
   const early = checkVideoFile(file, kind, limit);
   if (early) return { ok: false, problem: early };
@@ -74,7 +82,8 @@ export async function openVideo(file: File, limit: SizeLimit): Promise<OpenResul
     return fail(corruptProblem(file.name, kind), err);
   }
 
-  if (canUseWebCodecs() && (await track.canDecode().catch(() => false))) {
+  const webCodecs = opts.decoder !== 'video-element' && canUseWebCodecs();
+  if (webCodecs && (await track.canDecode().catch(() => false))) {
     const video = new WebCodecsVideo(input, track, firstS, { ...base, ...display, decoder: 'webcodecs' });
     // Decode the first frame now: a file whose picture data is missing fails here, before any model loads.
     try {

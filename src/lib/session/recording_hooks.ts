@@ -19,9 +19,13 @@ export interface DecodeReport {
 }
 
 /** Decode every frame (no model) the way the analysis does; frames are closed as they come. */
-export async function decodeAll(file: File, maxSide = MODEL_MAX_SIDE, every = 1): Promise<DecodeReport> {
+export async function decodeAll(
+  file: File,
+  opts: { maxSide?: number; every?: number; decoder?: 'auto' | 'video-element' } = {},
+): Promise<DecodeReport> {
+  const { maxSide = MODEL_MAX_SIDE, every = 1, decoder = 'auto' } = opts;
   const limit = videoSizeLimit({ overrideMB: readMaxVideoMB(location.search) });
-  const opened = await openVideo(file, limit);
+  const opened = await openVideo(file, limit, { decoder });
   if (!opened.ok) {
     const p = opened.problem;
     return {

@@ -86,7 +86,10 @@ export function drawOver(u: uPlot, s: LegSeries, c: ChartColours, selectedS: num
   ctx.clip();
   ctx.font = `600 ${11 * px}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
-  s.markers.forEach((m, i) => {
+  // Labels go in the first of two rows where they do not touch a neighbour; with no room (a phone-wide
+  // chart, trials close together) the line is drawn without its label.
+  const rowEnd = [-Infinity, -Infinity];
+  for (const m of s.markers) {
     const x = u.valToPos(m.tS, 'x', true);
     ctx.strokeStyle = m.kind === 'void' ? c.muted : c.text;
     ctx.globalAlpha = m.kind === 'void' ? 0.6 : 0.85;
@@ -96,10 +99,13 @@ export function drawOver(u: uPlot, s: LegSeries, c: ChartColours, selectedS: num
     ctx.moveTo(x, bbox.top);
     ctx.lineTo(x, bbox.top + bbox.height);
     ctx.stroke();
+    const half = ctx.measureText(m.label).width / 2;
+    const row = rowEnd.findIndex((end) => x - half > end + 4 * px);
+    if (row === -1) continue;
+    rowEnd[row] = x + half;
     ctx.fillStyle = m.kind === 'void' ? c.muted : c.text;
-    // Alternate label rows so neighbouring trials do not print over each other.
-    ctx.fillText(m.label, x, bbox.top - (i % 2 === 0 ? 4 : 16) * px);
-  });
+    ctx.fillText(m.label, x, bbox.top - (row === 0 ? 4 : 16) * px);
+  }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
   if (selectedS !== null) {

@@ -19,8 +19,8 @@ describe('legSeries (hip test)', () => {
 
   it("marks this leg's trials at their peaks, voided ones apart", () => {
     expect(right.markers).toEqual([
-      { tS: 0.1, label: 'IR 1 · 36°', kind: 'trial' },
-      { tS: 0.3, label: 'ER 1 · void', kind: 'void' },
+      { tS: 0.1, label: 'IR1', kind: 'trial' },
+      { tS: 0.3, label: 'ER1', kind: 'void' },
     ]);
   });
 
@@ -29,6 +29,13 @@ describe('legSeries (hip test)', () => {
       { startS: 0.25, endS: 0.35, severity: 'invalid', label: 'The knee moved' },
     ]);
     expect(legSeries(hipAnalysis(), 'left').shades.map((s) => s.severity)).toEqual(['flag']);
+  });
+
+  it('a trial beyond the three that count is drawn muted like a voided one', () => {
+    const a = hipAnalysis();
+    const extra = { ...a.trials[0]!, attempt: 4, peakMs: 400, excluded: 'only the first three count' };
+    const s = legSeries({ ...a, trials: [...a.trials, extra] }, 'right');
+    expect(s.markers.at(-1)).toEqual({ tS: 0.4, label: 'IR4', kind: 'void' });
   });
 
   it('shows every value and the whole band', () => {

@@ -20,7 +20,7 @@ export interface ChartLine {
 export interface ChartMarker {
   readonly tS: number;
   readonly label: string;
-  /** 'void' = a trial that was voided (repeated), drawn muted. */
+  /** 'void' = a trial that was voided (repeated) or not counted (a fourth one), drawn muted. */
   readonly kind: 'trial' | 'void' | 'rep';
 }
 
@@ -75,12 +75,13 @@ export function legSeries(a: RecordingAnalysis, side: Side): LegSeries {
       label: `healthy ${HIR.normLowDeg.value}–${HIR.normHighDeg.value}°`,
     };
     const lines = [{ deg: HIR.functionalMinDeg.value, label: `${HIR.functionalMinDeg.value}° minimum` }];
+    // Short labels ("IR1"): twelve trials share one chart; the values are on the cards and thumbnails.
     const markers = a.trials
       .filter((tr) => tr.side === side)
       .map((tr): ChartMarker => ({
         tS: seconds(tr.peakMs),
-        label: `${SHORT[tr.direction]} ${tr.attempt}${tr.valid ? ` · ${round1(tr.peakDeg)}°` : ' · void'}`,
-        kind: tr.valid ? 'trial' : 'void',
+        label: `${SHORT[tr.direction]}${tr.attempt}`,
+        kind: tr.valid && !tr.excluded ? 'trial' : 'void',
       }));
     return {
       ...common,

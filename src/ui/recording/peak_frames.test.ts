@@ -9,6 +9,14 @@ describe('peakFrames', () => {
       { tMs: 300, side: 'right', title: 'right ER #1', value: 'void: The knee moved', voided: true },
     ]);
   });
+  it('a trial beyond the three that count says so', () => {
+    const a = hipAnalysis();
+    const extra = { ...a.trials[0]!, attempt: 4, peakMs: 400, excluded: 'the first three count' };
+    expect(peakFrames({ ...a, trials: [...a.trials, extra] }).at(-1)).toMatchObject({
+      value: '36°, not counted: the first three count',
+      voided: true,
+    });
+  });
   it("a squat: each rep's deepest frame with the knees' FPPA", () => {
     expect(peakFrames(squatAnalysis()).map((p) => [p.tMs, p.title, p.value])).toEqual([
       [100, 'rep 1', 'FPPA R 12.3°'],

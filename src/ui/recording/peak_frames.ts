@@ -9,7 +9,7 @@ export interface PeakFrame {
   readonly side: Side | null;
   readonly title: string;
   readonly value: string;
-  /** A voided trial: shown, but marked as not counted. */
+  /** A voided trial or one beyond the three that count: shown, but marked as not counted. */
   readonly voided: boolean;
 }
 
@@ -23,8 +23,12 @@ export function peakFrames(a: RecordingAnalysis): PeakFrame[] {
         tMs: t.peakMs,
         side: t.side,
         title: `${t.side} ${DIR[t.direction]} #${t.attempt}`,
-        value: t.valid ? deg(t.peakDeg) : `void: ${t.compensations[0]?.message ?? 'not counted'}`,
-        voided: !t.valid,
+        value: !t.valid
+          ? `void: ${t.compensations[0]?.message ?? 'not counted'}`
+          : t.excluded
+            ? `${deg(t.peakDeg)}, not counted: ${t.excluded}`
+            : deg(t.peakDeg),
+        voided: !t.valid || t.excluded !== undefined,
       }))
       .sort((x, y) => x.tMs - y.tMs);
   return a.outcome.result.reps.map((r) => {
