@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
+import { ResultSaver } from './lib/session/result_saver.svelte';
 import { SquatSession } from './lib/session/squat_session.svelte';
 import { Voice } from './lib/session/voice.svelte';
 import { readLaunchOptions } from './ui/launch_options';
@@ -30,4 +31,7 @@ if (new URLSearchParams(window.location.search).has('videohooks')) {
   void import('./lib/session/recording_hooks').then((m) => m.installRecordingHooks());
 }
 
-export default mount(App, { target, props: { session, guided, squat, launch } });
+// Every finished result goes to this device's history (IndexedDB), once.
+const saver = new ResultSaver(session);
+
+export default mount(App, { target, props: { session, guided, squat, launch, saver } });

@@ -153,14 +153,20 @@ const SquatResult = v.object({
 
 const TotalArc = v.object({ deg: num, confidence: unit01 });
 
+/** Finding ids key the findings lists on screen: a repeated id is not something goniocam writes. */
+const Findings = v.pipe(
+  list(Finding, 100),
+  v.check((fs) => new Set(fs.map((f) => f.id)).size === fs.length, 'a finding id is repeated'),
+);
+
 const Outcome = v.variant('kind', [
   v.object({
     kind: v.literal('hip'),
     result: HipTestResult,
-    findings: list(Finding, 100),
+    findings: Findings,
     arcs: v.object({ left: v.optional(TotalArc), right: v.optional(TotalArc) }),
   }),
-  v.object({ kind: v.literal('squat'), result: SquatResult, findings: list(Finding, 100) }),
+  v.object({ kind: v.literal('squat'), result: SquatResult, findings: Findings }),
 ]);
 
 export const ReportSchema = v.object({

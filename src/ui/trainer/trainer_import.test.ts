@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { hipRecord } from '../../testing/report_fixtures';
+import { exportPublicKey, generateTrainerKeys } from '../../lib/report/screening_crypto';
+import { sealReply } from '../../lib/report/screening_reply';
+import type { SessionRecord } from '../../lib/report/session_record';
+import { importFiles } from './trainer_import';
+
+const keys = await generateTrainerKeys();
+const pub = await exportPublicKey(keys.publicKey);
+const now = () => new Date('2026-11-25T12:00:00Z');
+
+/** A real in-memory store: what was imported, per call. */
+function memory() {
+  const calls: SessionRecord[][] = [];
+  return { calls, importClientRecords: async (r: readonly SessionRecord[]) => void calls.push([...r]) };
+}
+
+describe('importFiles', () => {
+  it('imports good files and refuses bad ones, each with its own message, storing only the good', async () => {
+    const good = new File([await sealReply({ client: 'Ana', records: [hipRecord()] }, pub)], 'ana.goniocam');
+    const other = await generateTrainerKeys();
+    const notMine = new File(
+      [await sealReply({ client: 'Ben', records: [hipRecord()] }, await exportPublicKey(other.publicKey))],
+      'ben.goniocam',
+    );
+    const hostile = new File(['<script>alert(1)</script>'], 'x.goniocam');
+    const empty = new File([], 'empty.goniocam');
+    const store = memory();
+    const out = await importFiles([good, notMine, hostile, empty], keys, store, now);
+    expect(out.map((o) => o.ok)).toEqual([true, false, false, false]);
+    expect(out[0]!.message).toBe('1 report from Ana imported.');
+    expect(out[1]!.message).toMatch(/another trainer's key/);
+    expect(out[2]!.message).toMatch(/not a sealed goniocam file/);
+    expect(out[3]!.message).toMatch(/empty/);
+    expect(store.calls).toHaveLength(1);
+    expect(store.calls[0]![0]!.client).toEqual({ label: 'Ana' });
+  });
+});
