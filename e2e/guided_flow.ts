@@ -7,7 +7,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromiu
 // body doing the test at known angles (test-fixtures/synth/clips/<test>), looping as a real person would keep
 // going. Nothing is clicked: ?autostart=test starts the test, the protocol reads the frames, the results appear.
 
-const out = new URL('./out/', import.meta.url).pathname;
+// E2E_OUT: a run's own clips and results folder, so two e2e runs can share a machine.
+const out = process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname;
 // Each test's P95 reading error (MEASUREMENT_ERROR_DEG in src/lib/feedback/thresholds.ts; prone from behind the
 // head is a rough guide only).
 /** Each test's stated bound: the P95 error the app itself quotes (feedback/thresholds.ts, from `npm run accuracy`). */

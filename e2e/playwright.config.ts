@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
 
-const out = new URL('./out/', import.meta.url).pathname;
+// E2E_OUT: a run's own clips and results folder, so two e2e runs can share a machine.
+const out = process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname;
 /** E2E_PORT (with GONIOCAM_DIST for the build) lets two e2e runs share a machine. */
 export const PORT = Number(process.env.E2E_PORT ?? 4174);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { clipY4m, stillClip } from '../scripts/y4m.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = `${root}e2e/out`;
+// E2E_OUT (absolute, ending in /): this run's own clips folder, so two e2e runs can share a machine.
+const out = (process.env.E2E_OUT ?? `${root}e2e/out/`).replace(/\/$/, '');
 mkdirSync(out, { recursive: true });
 const dist = process.env.GONIOCAM_DIST ?? 'dist';
 if (!existsSync(`${root}${dist}/index.html`)) {

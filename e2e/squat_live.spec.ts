@@ -9,7 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromiu
 // right; e2e/run.mjs writes it as e2e/out/squat-clip.y4m), looping as a real person would keep going. Nothing is
 // clicked: ?autostart=test starts the squat screen, the protocol counts 5 reps and ends by itself.
 
-const out = new URL('./out/', import.meta.url).pathname;
+// E2E_OUT: a run's own clips and results folder, so two e2e runs can share a machine.
+const out = process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname;
 const BOUND_DEG = MEASUREMENT_ERROR_DEG.squat.p95Deg!;
 
 interface SquatClip {

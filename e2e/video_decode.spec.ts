@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const dir = new URL('./out/video/', import.meta.url).pathname;
+const dir = `${process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname}video/`;
 const lunge = new URL('../test-fixtures/e2e/lunge.jpg', import.meta.url).pathname;
 const ff = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
 
