@@ -39,7 +39,8 @@ export function stepHip(
   if (state.phase === 'done') return { state, prompts: [] };
   const cur = state.plan[state.stepIdx]!;
   const sp = new Speaker(state.said, tMs);
-  if (state.stepIdx === 0 && state.phase === 'setup' && Object.keys(state.said).length === 0)
+  // Nothing said yet: a new test, or one resumed after a reload (hip_snapshot.ts), starts with the set-up.
+  if (state.phase === 'setup' && Object.keys(state.said).length === 0)
     sp.say(say.setupPrompt(state.test, cur.side));
 
   const read = readHipFrame(pose, state.test, cur.side, state.method);

@@ -32,7 +32,7 @@ const Evidence = v.object({
   source: text(80),
 });
 
-const Compensation = v.object({
+export const Compensation = v.object({
   kind: v.picklist(['knee-moved', 'pelvis-tilt', 'trunk-lean', 'out-of-frame', 'low-confidence']),
   severity: v.picklist(['flag', 'invalid']),
   message: text(1000),
@@ -40,7 +40,7 @@ const Compensation = v.object({
   tMs: num,
 });
 
-const Trial = v.object({
+export const Trial = v.object({
   side,
   direction,
   attempt: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),

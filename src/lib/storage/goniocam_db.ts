@@ -5,7 +5,17 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { restoreReport } from '../report/report_restore';
 import { generateTrainerKeys } from '../report/screening_crypto';
 import type { SessionRecord } from '../report/session_record';
-import { DB_NAME, DB_VERSION, STORES, TRAINER_KEY, stepsBetween, type SessionEntry } from './schema';
+import type { HipSnapshot } from '../protocols/hip_snapshot';
+import { restoreSnapshot } from './progress_schema';
+import {
+  DB_NAME,
+  DB_VERSION,
+  PROGRESS_KEY,
+  STORES,
+  TRAINER_KEY,
+  stepsBetween,
+  type SessionEntry,
+} from './schema';
 
 export interface Listed {
   readonly records: readonly SessionRecord[];
@@ -22,8 +32,8 @@ export class GoniocamDb {
 
   static async open(name: string = DB_NAME): Promise<GoniocamDb> {
     const db = await openDB(name, DB_VERSION, {
-      upgrade(database, oldVersion, newVersion) {
-        for (const step of stepsBetween(oldVersion, newVersion ?? DB_VERSION))
+      async upgrade(database, oldVersion, newVersion, tx) {
+        for (const step of stepsBetween(oldVersion, newVersion ?? DB_VERSION)) {
           for (const spec of step.create) {
             const store = database.createObjectStore(
               spec.name,
@@ -31,6 +41,17 @@ export class GoniocamDb {
             );
             for (const ix of spec.indexes) store.createIndex(ix.name, ix.keyPath);
           }
+          for (const ix of step.addIndexes ?? []) tx.objectStore(ix.store).createIndex(ix.name, ix.keyPath);
+          // Rows an older schema wrote, rewritten inside this upgrade: it commits whole or not at all.
+          if (step.migrateRow)
+            for (const name of step.migrateStores ?? []) {
+              let cursor = await tx.objectStore(name).openCursor();
+              while (cursor) {
+                await cursor.update(step.migrateRow(cursor.value as Record<string, unknown>));
+                cursor = await cursor.continue();
+              }
+            }
+        }
       },
       // Another tab wants a newer schema: let it, this tab reloads to get the new code.
       blocking() {
@@ -74,14 +95,27 @@ export class GoniocamDb {
     return this.#db.delete(STORES.clients, id);
   }
 
-  /** Everything measured or imported (the trainer key stays: links already sent still work). */
+  /** Everything measured or imported, and a test in progress (the trainer key stays: links already sent still work). */
   async deleteAll(): Promise<void> {
-    const tx = this.#db.transaction([STORES.sessions, STORES.clients], 'readwrite');
-    await Promise.all([
-      tx.objectStore(STORES.sessions).clear(),
-      tx.objectStore(STORES.clients).clear(),
-      tx.done,
-    ]);
+    const stores = [STORES.sessions, STORES.clients, STORES.progress] as const;
+    const tx = this.#db.transaction(stores, 'readwrite');
+    await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
+  }
+
+  /** The guided hip test in progress (one at a time), replaced after each trial. */
+  saveProgress(snapshot: HipSnapshot): Promise<void> {
+    return this.#db.put(STORES.progress, snapshot, PROGRESS_KEY).then(() => undefined);
+  }
+  /** The test in progress, or null (none, or one this version cannot resume: it is then dropped). */
+  async getProgress(): Promise<HipSnapshot | null> {
+    const row: unknown = await this.#db.get(STORES.progress, PROGRESS_KEY);
+    if (row === undefined) return null;
+    const snap = restoreSnapshot(row);
+    if (!snap) await this.clearProgress();
+    return snap;
+  }
+  clearProgress(): Promise<void> {
+    return this.#db.delete(STORES.progress, PROGRESS_KEY);
   }
 
   /** The trainer's key pair, made on first use and kept; the private key is non-extractable. */
@@ -122,6 +156,7 @@ function entry(record: SessionRecord): SessionEntry {
     createdAt: record.createdAt,
     test: record.context.test,
     client: record.client?.label ?? '',
+    source: record.context.source,
     record,
   };
 }
