@@ -1,17 +1,15 @@
 // `goniocam analyze`: a recorded clip through the same pipeline the app uses. ffmpeg decodes each frame
 // upright with its own timestamp, the test's model (and frame turn) finds the pose with smoothing on as in
-// the app, and analyseRecording finds the trials or reps, the result and the findings. Frames are streamed:
-// only the poses are kept. Node only.
+// the app, and the test's one pipeline (pipelineFor(test).analyse) finds the trials or reps, the result and
+// the findings: the same call the browser's recording session makes. Frames are streamed: only the poses are
+// kept. Node only.
 import * as tf from '@tensorflow/tfjs-core';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyseRecording } from '../lib/pipeline/analyse_recording';
-import type { RecordingAnalysis } from '../lib/pipeline/analysis_types';
-import { hipPipeline } from '../lib/pipeline/hip_pipeline';
+import type { RecordingAnalysis, RecordingInfo } from '../lib/pipeline/analysis_types';
+import { pipelineFor } from '../lib/pipeline/pipelines';
 import type { TimedPose } from '../lib/pipeline/run_protocol';
-import { squatPipeline } from '../lib/pipeline/squat_pipeline';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
-import type { FrameRotation } from '../lib/pose/rotation';
 import type { ModelId, Side, TestId } from '../lib/types';
 import { decodeFrames } from './ffmpeg_frames';
 import { probeVideo } from './ffprobe';
@@ -28,20 +26,14 @@ export interface AnalyzeOptions {
   readonly onProgress?: (done: number, total: number | null) => void;
 }
 
-/** The model and frame turn a test uses, from its one pipeline. */
-function testSetup(test: TestId): { model: ModelId; rotation: FrameRotation } {
-  const p = test === 'squat' ? squatPipeline : hipPipeline(test);
-  return { model: p.model, rotation: p.rotation };
-}
-
 export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<RecordingAnalysis> {
   const started = performance.now();
-  const setup = testSetup(opts.test);
-  const model = opts.model ?? setup.model;
+  const pipeline = pipelineFor(opts.test);
+  const model = opts.model ?? pipeline.model;
   const every = Math.max(1, Math.floor(opts.every ?? 1));
   // Probe first: a bad file is refused before the model is loaded.
   const probe = await probeVideo(path);
-  const estimator = await createNodeEstimator(model, { smoothing: true, rotation: setup.rotation });
+  const estimator = await createNodeEstimator(model, { smoothing: true, rotation: pipeline.rotation });
   const poses: TimedPose[] = [];
   let lastMs = 0;
   const total = probe.frameCount === null ? null : Math.ceil(probe.frameCount / every);
@@ -62,7 +54,7 @@ export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<R
   // The container's duration when it states one; else the last frame's time plus one mean frame interval.
   const durationS =
     probe.durationS ?? (poses.length > 1 ? (lastMs / 1000) * (poses.length / (poses.length - 1)) : 0);
-  const info = {
+  const info: RecordingInfo = {
     file: basename(path),
     model,
     frames: poses.length,
@@ -73,7 +65,7 @@ export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<R
     height: probe.height,
     rotationDeg: probe.rotationDeg,
   };
-  const analysis = analyseRecording(opts.test, poses, info, opts.sides ? { sides: opts.sides } : {});
+  const analysis = pipeline.analyse(poses, info, opts.sides ? { sides: opts.sides } : {});
   // The analysis time includes finding the trials, so it is measured after; the pipeline takes it as an input.
   return { ...analysis, info: { ...analysis.info, analysisS: (performance.now() - started) / 1000 } };
 }

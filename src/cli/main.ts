@@ -7,11 +7,9 @@
 //   goniocam analyze CLIP --test seated|supine|prone|squat [--side …] [--json|--csv] (analyze_command.ts)
 import { parseArgs } from 'node:util';
 import { basename, dirname, resolve } from 'node:path';
-import { MODEL_IDS } from '../lib/pose/config';
 import { STILL_TESTS, type StillTest } from '../lib/pipeline/measure_still';
-import type { HipMethod } from '../lib/types';
 import type { FrameRotation } from '../lib/pose/rotation';
-import type { ModelId, Side } from '../lib/types';
+import { HIP_METHODS, MODEL_IDS, type HipMethod, type ModelId, type Side } from '../lib/types';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze_command';
 import { loadManifest } from './manifest';
 import { measureCases } from './measure';
@@ -21,16 +19,8 @@ const USAGE = `usage:
   goniocam measure IMAGE --test seated|supine|prone|squat|stand --side left|right [--json] [--model M] [--rotation R]
 ${ANALYZE_USAGE}
 models: ${MODEL_IDS.filter((m) => !m.startsWith('mediapipe')).join(', ')} (default per-test: the model the app uses for each test)
-methods: 2d-hip-line, 2d-trunk-axis, 2d-supine-trunk (supine only), 2d-prone-head-end (prone only), 3d-world (default: the best per test)
+methods: ${HIP_METHODS.join(', ')} (2d-supine-trunk supine only, 2d-prone-head-end prone only; default: the best per test)
 rotation: 0 or 180, the frame turned before the model sees it (default per-test: prone 180, the camera behind the head)`;
-
-const METHODS: HipMethod[] = [
-  '2d-hip-line',
-  '2d-trunk-axis',
-  '2d-supine-trunk',
-  '2d-prone-head-end',
-  '3d-world',
-];
 
 export async function main(argv: string[]): Promise<number> {
   // analyze has its own options (--csv, --every, …); measure's parser would refuse them.
@@ -62,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   const model = values.model as ModelId | 'per-test';
   if (model !== 'per-test' && (!MODEL_IDS.includes(model) || model.startsWith('mediapipe')))
     return fail(`unknown or browser-only model "${values.model}"`);
-  if (values.method && !METHODS.includes(values.method as HipMethod))
+  if (values.method && !HIP_METHODS.includes(values.method as HipMethod))
     return fail(`unknown method "${values.method}"`);
   const method = values.method as HipMethod | undefined;
   if (!['per-test', '0', '180'].includes(values.rotation))

@@ -1,13 +1,20 @@
+// `goniocam measure`: still images (a fixture manifest's cases, or one image) through each test's one
+// pipeline: its model and frame turn, then its still() reading (pipeline/pipelines.ts), so the CLI's still
+// numbers are the app's. Node only.
 import { extname } from 'node:path';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
 import { decodeImageFile, imageToTensor } from '../lib/pose/node/decode_image';
-import { measureStill, type StillResult, type StillTest } from '../lib/pipeline/measure_still';
-import type { HipMethod } from '../lib/types';
-import type { ModelId, Side } from '../lib/types';
+import type { StillResult, StillTest } from '../lib/pipeline/measure_still';
+import { pipelineFor, type TestPipeline } from '../lib/pipeline/pipelines';
+import type { HipMethod, ModelId, Side } from '../lib/types';
 import type { PoseEstimator } from '../lib/pose/estimator';
 import { caseFile, type FixtureCase } from './manifest';
-import { TEST_MODELS, TEST_ROTATION } from '../lib/pipeline/test_setup';
 import type { FrameRotation } from '../lib/pose/rotation';
+
+/** A standing frame ('stand' in the fixture manifests) is read as the squat's still: the knee's FPPA. */
+export function stillPipeline(test: StillTest): TestPipeline {
+  return pipelineFor(test === 'stand' ? 'squat' : test);
+}
 
 export interface CaseResult extends StillResult {
   readonly id: string;
@@ -16,10 +23,10 @@ export interface CaseResult extends StillResult {
 }
 
 export interface MeasureOptions {
-  /** A model for every case, or 'per-test': the model the app uses for each case's test (TEST_MODELS). */
+  /** A model for every case, or 'per-test': the model the app uses for each case's test (its pipeline's). */
   readonly model: ModelId | 'per-test';
   readonly method?: HipMethod;
-  /** How far frames are turned for the model; default 'per-test': each test's camera view (TEST_ROTATION). */
+  /** How far frames are turned for the model; default 'per-test': each test's camera view (its pipeline's). */
   readonly rotation?: FrameRotation | 'per-test';
 }
 
@@ -36,9 +43,10 @@ export async function measureCases(
   const results: CaseResult[] = [];
   try {
     for (const c of cases) {
-      const model = opts.model === 'per-test' ? TEST_MODELS[c.test] : opts.model;
+      const pipeline = stillPipeline(c.test);
+      const model = opts.model === 'per-test' ? pipeline.model : opts.model;
       const rotation =
-        opts.rotation === undefined || opts.rotation === 'per-test' ? TEST_ROTATION[c.test] : opts.rotation;
+        opts.rotation === undefined || opts.rotation === 'per-test' ? pipeline.rotation : opts.rotation;
       let estimator = estimators.get(`${model}@${rotation}`);
       if (!estimator) {
         estimator = await createNodeEstimator(model, { smoothing: false, rotation });
@@ -48,7 +56,7 @@ export async function measureCases(
         id: c.id,
         model,
         rotation,
-        ...(await measureOne(estimator, dir, c.file, c.test, c.side, opts)),
+        ...(await measureOne(estimator, dir, c.file, pipeline, c.side, opts)),
       });
     }
   } finally {
@@ -61,7 +69,7 @@ async function measureOne(
   estimator: PoseEstimator,
   dir: string,
   file: string,
-  test: StillTest,
+  pipeline: TestPipeline,
   side: Side,
   opts: MeasureOptions,
 ): Promise<StillResult> {
@@ -91,7 +99,7 @@ async function measureOne(
   try {
     estimator.reset();
     const pose = await estimator.estimate(tensor, 0);
-    return measureStill(pose, test, side, opts.method ? { method: opts.method } : {});
+    return pipeline.test === 'squat' ? pipeline.still(pose, side) : pipeline.still(pose, side, opts.method);
   } finally {
     tensor.dispose();
   }

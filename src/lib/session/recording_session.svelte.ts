@@ -1,6 +1,7 @@
 // Analysing a recorded video in the browser: the rune state the recording screens render (status, progress,
-// the finished analysis) around the feeder (check the file → decode with WebCodecs → pose workers → one
-// pipeline). The page stays responsive: decoding is WebCodecs' own threads, inference runs in Workers.
+// the finished analysis) around the feeder (check the file → decode with WebCodecs → pose workers → the
+// test's one pipeline, pipelineFor(test), as the live test and the CLI use). The page stays responsive:
+// decoding is WebCodecs' own threads, inference runs in Workers.
 import { openVideo } from '../capture/open_video';
 import {
   corruptProblem,
@@ -13,10 +14,9 @@ import {
 } from '../capture/video_errors';
 import type { OpenedVideo, VideoInfo } from '../capture/video_source';
 import { clipStats, NO_PROGRESS, progressOf, type AnalysisProgress } from '../capture/video_timeline';
-import { analyseRecording } from '../pipeline/analyse_recording';
 import type { RecordingAnalysis, RecordingInfo } from '../pipeline/analysis_types';
+import { pipelineFor } from '../pipeline/pipelines';
 import type { TimedPose } from '../pipeline/run_protocol';
-import { TEST_MODELS, TEST_ROTATION } from '../pipeline/test_setup';
 import { PoseWorkerPool } from '../pose/worker/pose_worker_pool';
 import type { ModelId, TestId } from '../types';
 import { feedRecording } from './recording_feeder';
@@ -24,7 +24,7 @@ import { feedRecording } from './recording_feeder';
 export type RecordingStatus = 'idle' | 'checking' | 'analysing' | 'done' | 'error' | 'cancelled';
 
 export interface AnalyseOptions {
-  /** Pin a model; default: the test's own (TEST_MODELS). */
+  /** Pin a model; default: the test's own (its pipeline's model). */
   readonly model?: ModelId;
   /** Infer every n-th frame (1 = every frame, the default). */
   readonly every?: number;
@@ -72,7 +72,8 @@ export class RecordingSession {
     this.#opened = null;
     const abort = new AbortController();
     this.#abort = abort;
-    const model = opts.model ?? TEST_MODELS[test];
+    const pipeline = pipelineFor(test);
+    const model = opts.model ?? pipeline.model;
     const every = Math.max(1, Math.floor(opts.every ?? 1));
     const t0 = performance.now();
     this.file = file;
@@ -104,7 +105,7 @@ export class RecordingSession {
     try {
       const pool = await PoseWorkerPool.start({
         model,
-        rotation: TEST_ROTATION[test],
+        rotation: pipeline.rotation,
         baseUrl: import.meta.env.BASE_URL,
         ...(opts.workers ? { size: opts.workers } : {}),
       });
@@ -162,7 +163,7 @@ export class RecordingSession {
         rotationDeg: video.info.rotationDeg,
       };
       this.poses = poses;
-      this.analysis = analyseRecording(test, poses, info);
+      this.analysis = pipeline.analyse(poses, info);
       this.timings = {
         workers: pool.size,
         decoder: video.info.decoder,
