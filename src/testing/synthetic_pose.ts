@@ -98,7 +98,11 @@ export const PLACEMENTS: Record<string, SynthCamera> = {
 
 /** Project the posed body through the camera into a Pose (pixels) with world keypoints (camera-aligned metres). */
 export function synthPose(test: SynthTest, side: Side, rotationDeg: number, cam: SynthCamera): Pose {
-  const body = bodyJoints(test, side, rotationDeg);
+  return projectBody(bodyJoints(test, side, rotationDeg), cam);
+}
+
+/** Any body (3D joints in body coordinates, both hips given) seen through the camera: pixels + world joints. */
+export function projectBody(body: Partial<Record<JointName, Vec3>>, cam: SynthCamera): Pose {
   const f = cam.focalPx ?? 600;
   const width = cam.width ?? 640;
   const height = cam.height ?? 480;
