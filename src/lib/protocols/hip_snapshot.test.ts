@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProtocolRunner, runProtocol } from '../pipeline/run_protocol';
 import { scriptedFrames, standardTrials, type ScriptedTrial } from '../../testing/scripted_person';
 import { hipProtocol, hipResult, initHip, skipStep, type HipState } from './hip_guided';
-import { resumeHip, snapshotHip, snapshotKey, type HipSnapshot } from './hip_snapshot';
+import { resumeHip, snapshotHip, snapshotKey, stepsDone, type HipSnapshot } from './hip_snapshot';
 import type { HipTestResult } from './types';
 
 const PEAKS = { right: { internal: 40, external: 30 }, left: { internal: 28, external: 38 } };
@@ -56,6 +56,12 @@ describe('hip test snapshot and resume', () => {
     const { state } = runUntilTrials(4);
     const snap = stored(state);
     expect(snap.stepIdx).toBe(1); // right external, 1 of 3 done
+    expect(stepsDone(snap).map((d) => `${d.side} ${d.direction} ${d.valid}/${d.of}`)).toEqual([
+      'right internal 3/3',
+      'right external 1/3',
+      'left internal 0/3',
+      'left external 0/3',
+    ]);
     // The new page's clock starts near 0 again, far before the old one's times.
     const resumed = resumeAndFinish(snap, ALL.slice(4), 500);
     expect(resumed.state.phase).toBe('done');

@@ -55,8 +55,10 @@ export function snapshotHip(s: HipState): HipSnapshot | null {
  * the session saves on a change of this key, not on every frame.
  */
 export function snapshotKey(s: HipState): string {
+  // startedMs tells one run from the next (a restarted test may reach the same counts).
   return [
     s.test,
+    s.startedMs,
     s.stepIdx,
     s.attempt,
     s.trials.length,
@@ -114,4 +116,15 @@ function stepComplete(s: HipState): boolean {
     (t) => t.valid && t.side === cur.side && t.direction === cur.direction,
   ).length;
   return valid >= s.trialsPerDirection || s.attempt >= s.attemptLimit;
+}
+
+/** Per step of the plan: valid trials so far out of those wanted (the resume offer lists them). */
+export function stepsDone(
+  snap: HipSnapshot,
+): { side: PlanStep['side']; direction: PlanStep['direction']; valid: number; of: number }[] {
+  return snap.plan.map((p) => ({
+    ...p,
+    valid: snap.trials.filter((t) => t.valid && t.side === p.side && t.direction === p.direction).length,
+    of: snap.trialsPerDirection,
+  }));
 }

@@ -6,7 +6,7 @@ import { restoreReport } from '../report/report_restore';
 import { generateTrainerKeys } from '../report/screening_crypto';
 import type { SessionRecord } from '../report/session_record';
 import type { HipSnapshot } from '../protocols/hip_snapshot';
-import { restoreSnapshot } from './progress_schema';
+import { restoreProgress, type StoredProgress } from './progress_schema';
 import {
   DB_NAME,
   DB_VERSION,
@@ -103,16 +103,17 @@ export class GoniocamDb {
   }
 
   /** The guided hip test in progress (one at a time), replaced after each trial. */
-  saveProgress(snapshot: HipSnapshot): Promise<void> {
-    return this.#db.put(STORES.progress, snapshot, PROGRESS_KEY).then(() => undefined);
+  async saveProgress(snapshot: HipSnapshot, savedAt: Date): Promise<void> {
+    const row: StoredProgress = { savedAt: savedAt.toISOString(), snapshot };
+    await this.#db.put(STORES.progress, row, PROGRESS_KEY);
   }
   /** The test in progress, or null (none, or one this version cannot resume: it is then dropped). */
-  async getProgress(): Promise<HipSnapshot | null> {
+  async getProgress(): Promise<StoredProgress | null> {
     const row: unknown = await this.#db.get(STORES.progress, PROGRESS_KEY);
     if (row === undefined) return null;
-    const snap = restoreSnapshot(row);
-    if (!snap) await this.clearProgress();
-    return snap;
+    const stored = restoreProgress(row);
+    if (!stored) await this.clearProgress();
+    return stored;
   }
   clearProgress(): Promise<void> {
     return this.#db.delete(STORES.progress, PROGRESS_KEY);

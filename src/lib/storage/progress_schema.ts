@@ -32,8 +32,16 @@ const SnapshotSchema = v.pipe(
   v.check((s) => s.stepIdx < s.plan.length, 'the step is outside the plan'),
 );
 
-/** The stored value → a snapshot to resume, or null when it is not one. */
-export function restoreSnapshot(row: unknown): HipSnapshot | null {
-  const r = v.safeParse(SnapshotSchema, row);
-  return r.success ? (r.output as HipSnapshot) : null;
+/** What the progress store holds: the snapshot and when it was saved (wall clock, ISO). */
+export interface StoredProgress {
+  readonly savedAt: string;
+  readonly snapshot: HipSnapshot;
+}
+
+const ProgressSchema = v.object({ savedAt: v.pipe(v.string(), v.isoTimestamp()), snapshot: SnapshotSchema });
+
+/** The stored value → a test to resume, or null when it is not one. */
+export function restoreProgress(row: unknown): StoredProgress | null {
+  const r = v.safeParse(ProgressSchema, row);
+  return r.success ? (r.output as StoredProgress) : null;
 }
