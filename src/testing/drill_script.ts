@@ -4,7 +4,7 @@
 // through the drills' protocols and compare with the truth. Pure.
 import type { JointName, Pose, Side } from '../lib/types';
 import { DEG_TO_RAD } from '../lib/geometry/angles';
-import { add3, cross3, normalize3, scale3, type Vec3 } from '../lib/geometry/vec3';
+import { add3, cross3, dot3, normalize3, scale3, type Vec3 } from '../lib/geometry/vec3';
 import type { TimedPose } from '../lib/pipeline/run_protocol';
 import { seededRandom } from './seeded_random';
 import { PLACEMENTS, projectBody, synthPose, type SynthCamera } from './synthetic_pose';
@@ -83,9 +83,9 @@ export function ninetyNinetyBody(p: NinetyNinetyPose): Partial<Record<JointName,
 
 export interface CarLoopPose {
   readonly side: Side;
-  /** Where the knee is on its circle, 0..1 (0 = the start, at the top). */
+  /** Where the knee is on its circle, 0..1 (0 and 1 = standing, the thigh hanging straight down). */
   readonly phase: number;
-  /** Half-angle of the cone the thigh sweeps (0 = standing still). */
+  /** Half-angle of the cone the thigh sweeps; the cone passes through standing (0 = standing still). */
   readonly coneDeg: number;
   /** Shoulders shifted sideways (m), the trunk swaying. */
   readonly trunkShiftM?: number;
@@ -93,32 +93,31 @@ export interface CarLoopPose {
   readonly hipHikeM?: number;
 }
 
-/** The cone's axis: the thigh 50° forward of hanging straight down, 15° out to the side. */
-const CAR_AXIS = (s: Side): Vec3 =>
-  normalize3({
-    x: lat(s) * Math.sin(15 * DEG_TO_RAD),
-    y: -Math.cos(50 * DEG_TO_RAD),
-    z: Math.sin(50 * DEG_TO_RAD),
-  })!;
+/** Rodrigues: v turned by `deg` about the unit axis k. */
+const turn = (v: Vec3, k: Vec3, deg: number): Vec3 => {
+  const a = deg * DEG_TO_RAD;
+  return add3(
+    add3(scale3(v, Math.cos(a)), scale3(cross3(k, v), Math.sin(a))),
+    scale3(k, dot3(k, v) * (1 - Math.cos(a))),
+  );
+};
 
-/** Standing on one leg, the other thigh on a cone about CAR_AXIS (the knee draws its circle). */
+/**
+ * Standing on one leg; the other thigh goes once round a cone whose edge is the hanging thigh, its axis
+ * tipped `coneDeg` from straight down toward forward and 30° out: the knee leaves standing forward and up,
+ * swings out, comes back past the side and returns to standing, as the brief's CAR does.
+ */
 export function carBody(p: CarLoopPose): Partial<Record<JointName, Vec3>> {
   const o: Side = p.side === 'left' ? 'right' : 'left';
-  const axis = CAR_AXIS(p.side);
-  const u = normalize3(cross3(axis, { x: 1, y: 0, z: 0 }))!;
-  const v = cross3(axis, u);
-  const a = 2 * Math.PI * p.phase;
+  const down: Vec3 = { x: 0, y: -1, z: 0 };
+  const toward = normalize3({
+    x: lat(p.side) * Math.sin(30 * DEG_TO_RAD),
+    y: 0,
+    z: Math.cos(30 * DEG_TO_RAD),
+  })!;
   const c = p.coneDeg * DEG_TO_RAD;
-  // Blend from hanging straight down (coneDeg 0 = standing) so a rest pose is a standing leg.
-  const thighDir =
-    p.coneDeg === 0
-      ? { x: 0, y: -1, z: 0 }
-      : normalize3(
-          add3(
-            scale3(axis, Math.cos(c)),
-            scale3(add3(scale3(u, Math.cos(a)), scale3(v, Math.sin(a))), Math.sin(c)),
-          ),
-        )!;
+  const axis = normalize3(add3(scale3(down, Math.cos(c)), scale3(toward, Math.sin(c))))!;
+  const thighDir = turn(down, axis, lat(p.side) * 360 * p.phase);
   const hike = p.hipHikeM ?? 0;
   const hipM: Vec3 = { x: lat(p.side) * HIP_HALF, y: hike, z: 0 };
   const kneeM = add3(hipM, scale3(thighDir, THIGH));
