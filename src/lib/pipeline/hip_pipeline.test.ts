@@ -48,6 +48,21 @@ describe.each(HIP_TEST_IDS)('the %s pipeline', (test) => {
     ]);
   });
 
+  it('tests only the sides asked for (a screening link for one leg), in their order', () => {
+    const onlyLeft = p.guided({ firstSide: 'right', sides: ['left'], includeExternal: false });
+    expect(onlyLeft.init(0).plan.map((s) => `${s.side}/${s.direction}`)).toEqual(['left/internal']);
+    const frames = scriptedFrames({ test, trials: standardTrials({ right: { internal: 40 } }) });
+    const { result } = runProtocol(
+      p.guided({ firstSide: 'left', sides: ['right'], includeExternal: false }),
+      frames,
+    );
+    expect(Object.keys(result!.sides)).toEqual(['right']);
+    expect(Math.abs(result!.sides.right!.internal!.valueDeg! - 40)).toBeLessThan(1);
+    // The untested leg is named as not tested, and nothing else is said about it.
+    const left = p.outcome(result!).findings.filter((f) => f.id.endsWith('-left'));
+    expect(left.map((f) => f.id)).toEqual([`side-not-tested-${test}-left`]);
+  });
+
   it('measures a still frame exactly as measureStill does for this test', () => {
     const pose = synthPose(test, 'right', 30, PLACEMENTS[PLACEMENT[test]]!);
     expect(p.still(pose, 'right')).toEqual(measureStill(pose, test, 'right'));

@@ -17,6 +17,11 @@ import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from './test_setup';
 export interface HipGuidedOptions {
   /** Which leg goes first (the other follows). */
   readonly firstSide: Side;
+  /**
+   * Only these legs, in this order (a trainer's screening link may ask for one side); when absent, both
+   * legs, firstSide first.
+   */
+  readonly sides?: readonly Side[];
   /** External rotation too, where the test can measure it (EXTERNAL_ROTATION). */
   readonly includeExternal: boolean;
   readonly trials?: number;
@@ -49,8 +54,12 @@ export function hipPipeline(test: HipTestId): HipPipeline {
     model: TEST_MODELS[test],
     rotation: TEST_ROTATION[test],
     external,
-    guided({ firstSide, includeExternal, trials, method }) {
-      const sides: Side[] = firstSide === 'right' ? ['right', 'left'] : ['left', 'right'];
+    guided({ firstSide, sides: only, includeExternal, trials, method }) {
+      const sides: readonly Side[] = only?.length
+        ? only
+        : firstSide === 'right'
+          ? ['right', 'left']
+          : ['left', 'right'];
       const directions: Direction[] =
         includeExternal && external.ok ? ['internal', 'external'] : ['internal'];
       return hipProtocol({

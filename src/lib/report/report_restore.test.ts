@@ -94,6 +94,10 @@ describe('restoreReportText: malformed and hostile input, each with a message', 
     ).toMatch(/outcome\.findings/);
     expect(error(altered(hip, (j) => (j.outcome.findings[0].text = 'a'.repeat(4001))))).toMatch(/text/);
     expect(error(altered(hip, (j) => (j.client = { label: 'x'.repeat(201) })))).toMatch(/client\.label/);
+    // The message quotes what it refused only briefly, however long the hostile value.
+    const long = error(altered(hip, (j) => (j.context.test = '<script>'.repeat(5000))));
+    expect(long).toMatch(/context\.test/);
+    expect(long.length).toBeLessThan(300);
     // Findings are keyed by id on screen; a repeated id is refused rather than breaking the page.
     expect(
       error(altered(hip, (j) => (j.outcome.findings = [j.outcome.findings[0], j.outcome.findings[0]]))),

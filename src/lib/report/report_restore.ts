@@ -72,7 +72,10 @@ export function restoreReport(json: unknown, migrations: readonly Migration[] = 
   }
   const parsed = v.safeParse(ReportSchema, value);
   if (!parsed.success) {
-    const problems = parsed.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+    // valibot quotes the value it received: an untrusted string, so only its start is kept.
+    const problems = parsed.issues
+      .slice(0, 3)
+      .map((i) => clip(`${v.getDotPath(i) ?? '(root)'}: ${i.message}`, 160));
     return { ok: false, error: `This goniocam report is damaged or was altered: ${problems.join('; ')}.` };
   }
   const record: SessionRecord = parsed.output;
@@ -101,6 +104,8 @@ export function jsonDepth(text: string): number {
 const version = (f: string): number => Number(/^goniocam-report\/(\d{1,6})$/.exec(f)?.[1] ?? NaN);
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function describe(x: unknown): string {
   if (typeof x !== 'string') return x === undefined ? 'missing' : `a ${typeof x}`;

@@ -52,10 +52,17 @@ export class GuidedSession {
     return this.run.running;
   }
 
-  /** Start (or restart) the chosen test; opens the camera if nothing is playing. */
-  start(): Promise<void> {
+  /**
+   * Start (or restart) the chosen test; opens the camera if nothing is playing. `sides` limits it to those
+   * legs in that order (a screening link); otherwise both legs, firstSide first.
+   */
+  start(sides?: readonly Side[]): Promise<void> {
     const p = hipPipeline(this.test);
-    const protocol = p.guided({ firstSide: this.firstSide, includeExternal: this.includeExternal });
+    const protocol = p.guided({
+      firstSide: this.firstSide,
+      includeExternal: this.includeExternal,
+      ...(sides?.length ? { sides } : {}),
+    });
     return this.run.begin({ protocol, model: p.model, rotation: p.rotation });
   }
 

@@ -34,18 +34,22 @@ async function importOne(
   now: () => Date,
 ): Promise<ImportOutcome> {
   const file = f.name.slice(0, 120);
+  const refused = (why: string): ImportOutcome => ({ file, ok: false, message: `${why} ${NOTHING_STORED}` });
   if (f.size > MAX_SEALED_BYTES)
-    return { file, ok: false, message: `too large for a goniocam reply (${(f.size / 1e6).toFixed(1)} MB).` };
-  if (f.size === 0) return { file, ok: false, message: 'the file is empty.' };
-  const opened = await openReply(await f.text(), keys);
-  if (!opened.ok) return { file, ok: false, message: opened.error };
+    return refused(
+      `Too large for a goniocam reply (${mb(f.size)} MB; a reply is at most ${mb(MAX_SEALED_BYTES)} MB).`,
+    );
+  if (f.size === 0) return refused('The file is empty.');
+  const text = await f.text();
+  const opened = await openReply(text, keys);
+  if (!opened.ok) return refused(isPlainReport(text) ? PLAIN_REPORT : opened.error);
   const { client, records } = opened.reply;
   // The reply's label is the one the trainer's link set; every record is filed under it.
   const filed = records.map((r) => ({ ...r, client: { label: client } }));
   try {
     await target.importClientRecords(filed, now());
   } catch (e) {
-    return { file, ok: false, message: `could not be stored on this device (${String(e)}).` };
+    return refused(`It could not be stored on this device (${String(e)}).`);
   }
   return {
     file,
@@ -53,3 +57,13 @@ async function importOne(
     message: `${records.length} report${records.length > 1 ? 's' : ''} from ${client} imported.`,
   };
 }
+
+const NOTHING_STORED = 'Nothing from this file was stored.';
+const PLAIN_REPORT =
+  'This is a plain goniocam report, not a reply sealed to your key, so nothing proves it was not changed on the way. Ask your client to open your screening link and use “Save results for my trainer”.';
+
+/** A plain (unsealed) report export, told apart only to say so; it is refused like any other bad file. */
+const isPlainReport = (text: string): boolean =>
+  /^\s*\{[^]{0,200}?"format"\s*:\s*"goniocam-report\//.test(text.slice(0, 400));
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
