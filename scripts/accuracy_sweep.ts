@@ -25,6 +25,8 @@ const { values } = parseArgs({
     poses: { type: 'string' },
     'fit-on': { type: 'string' },
     'fit-poses': { type: 'string' },
+    variants: { type: 'string' },
+    'per-body': { type: 'boolean', default: false },
   },
 });
 
@@ -46,10 +48,56 @@ function flipAverage(a: Pose | null, b: Pose | null | undefined): Pose | null {
   return { ...rest, joints };
 }
 
+/**
+ * The shank's distal end moved from the ankle keypoint toward the heel (BlazePose): w = 0 is the ankle,
+ * 1 the heel. Seen from the front (seated) or above (supine) the heel lies on the shank's line below the
+ * ankle, so a longer lever may steady the line; the foot index turns with the foot and is not used.
+ */
+function distalTowardHeel(p: Pose | null, side: Side, w: number): Pose | null {
+  const a = p?.joints[`${side}_ankle`];
+  const h = p?.joints[`${side}_heel`];
+  if (!p || !a || !h || h.score < 0.3) return p;
+  const ankle = { x: a.x + w * (h.x - a.x), y: a.y + w * (h.y - a.y), score: Math.min(a.score, h.score) };
+  return { ...p, joints: { ...p.joints, [`${side}_ankle`]: ankle } };
+}
+
+/**
+ * Seated from the front the thigh points at the camera, so the knee sits close to the hip in the picture
+ * (thigh ≤ 0.35 of the shank on the rig's true joints); a model that puts the knee well down the shank
+ * (thigh/shank above `limit`) has lost it, and the hip→ankle line stands in for the shank.
+ */
+function hipForLostKnee(p: Pose | null, side: Side, limit: number): Pose | null {
+  const j = p?.joints;
+  const h = j?.[`${side}_hip`];
+  const k = j?.[`${side}_knee`];
+  const a = j?.[`${side}_ankle`];
+  if (!p || !h || !k || !a) return p;
+  const ratio = Math.hypot(k.x - h.x, k.y - h.y) / Math.hypot(a.x - k.x, a.y - k.y);
+  if (ratio <= limit) return p;
+  return { ...p, joints: { ...p.joints, [`${side}_knee`]: { ...h, score: k.score } } };
+}
+
+/** Joints scored at least `min` count as clearly visible (MIN_MEASURE_SCORE is 0.3): the guard lowered. */
+function scoreFloor(p: Pose | null, min: number): Pose | null {
+  if (!p) return p;
+  const joints: Partial<Record<JointName, Joint>> = {};
+  for (const [name, j] of Object.entries(p.joints) as [JointName, Joint][])
+    joints[name] = j.score >= min ? { ...j, score: Math.max(j.score, 0.3) } : j;
+  return { ...p, joints };
+}
+
 type Variant = (c: Case, saved: { pose: Pose | null; flipped?: Pose | null }) => Pose | null;
 const VARIANTS: Record<string, Variant> = {
   model: (_c, s) => s.pose,
   'flip-average': (_c, s) => flipAverage(s.pose, s.flipped),
+  'ankle-heel mid': (c, s) => distalTowardHeel(s.pose, c.side, 0.5),
+  heel: (c, s) => distalTowardHeel(s.pose, c.side, 1),
+  'hip-ankle when knee lost (0.6)': (c, s) => hipForLostKnee(s.pose, c.side, 0.6),
+  'hip-ankle always': (c, s) => hipForLostKnee(s.pose, c.side, -1),
+  'min score 0.2': (_c, s) => scoreFloor(s.pose, 0.2),
+  'min score 0.1': (_c, s) => scoreFloor(s.pose, 0.1),
+  'flip-average + min score 0.1': (_c, s) => scoreFloor(flipAverage(s.pose, s.flipped), 0.1),
+  'flip-average + ankle-heel mid': (c, s) => distalTowardHeel(flipAverage(s.pose, s.flipped), c.side, 0.5),
 };
 
 interface Scored {
@@ -134,6 +182,24 @@ function ratios(cases: Case[], poses: Saved): void {
     );
 }
 
+/** Per body and test: MAE, max, mean signed error, refused proper views, measured wrong views. */
+function perBody(rows: Scored[], gain?: Record<string, number>): void {
+  const keys = [...new Set(rows.map((r) => `${r.c.test} | ${r.c.body?.id ?? '-'}`))].sort();
+  for (const key of keys) {
+    const t = rows.filter((r) => `${r.c.test} | ${r.c.body?.id ?? '-'}` === key);
+    const g = gain?.[t[0]!.c.test] ?? 1;
+    const pairs = t
+      .filter((r) => r.c.expectMeasurable && r.measurable && r.truth !== null)
+      .map((r) => g * r.value! - r.truth!);
+    const proper = t.filter((r) => r.c.expectMeasurable);
+    const wrong = t.filter((r) => !r.c.expectMeasurable);
+    console.log(
+      `  ${key.padEnd(28)} MAE ${mean(pairs.map(Math.abs)).toFixed(1)}° max ${Math.max(...pairs.map(Math.abs)).toFixed(1)}° ` +
+        `signed ${mean(pairs).toFixed(1)}° measured ${pairs.length}/${proper.length} wrong-measured ${wrong.filter((r) => r.measurable).length}/${wrong.length}`,
+    );
+  }
+}
+
 function mean(xs: number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
 }
@@ -147,12 +213,17 @@ if (!values.set || !values.poses)
   throw new Error('usage: --set DIR --poses FILE.json [--fit-on DIR --fit-poses FILE]');
 const target = load(values.set, values.poses);
 const dev = values['fit-on'] && values['fit-poses'] ? load(values['fit-on'], values['fit-poses']) : null;
-for (const [name, v] of Object.entries(VARIANTS)) {
+const chosen = values.variants ? values.variants.split(',') : Object.keys(VARIANTS);
+for (const name of chosen) {
+  const v = VARIANTS[name];
+  if (!v) throw new Error(`unknown variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
   const rows = score(target.cases, target.poses, v);
   table(`${name} on ${values.set}`, rows);
+  if (values['per-body']) perBody(rows);
   if (dev) {
     const gain = fitGain(score(dev.cases, dev.poses, v));
     table(`${name} × gain fitted on ${values['fit-on']}`, rows, gain);
+    if (values['per-body']) perBody(rows, gain);
   }
 }
 ratios(target.cases, target.poses);

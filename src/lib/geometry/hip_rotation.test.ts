@@ -112,7 +112,47 @@ describe('refusals: a reason, never NaN', () => {
     });
   });
 
-  it('a seated test filmed from the side (the thigh seen along its length)', () => {
+  it('a seated test filmed from the side: shoulders that overlap, or a thigh as long as the shank', () => {
+    // The model's keypoints of a side view (dev bodies): shoulders 0.02–0.33 of the shank apart.
+    const front = synthPose('seated', 'right', 30, cam);
+    const j = front.joints;
+    const mid = { x: (j.left_shoulder!.x + j.right_shoulder!.x) / 2, y: j.left_shoulder!.y };
+    const narrow = {
+      ...front,
+      joints: {
+        ...j,
+        left_shoulder: { ...mid, x: mid.x + 8, score: 0.9 },
+        right_shoulder: { ...mid, x: mid.x - 8, score: 0.9 },
+      },
+    };
+    expect(measureHipRotation(front, 'seated', 'right').ok).toBe(true);
+    expect(measureHipRotation(narrow, 'seated', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/shoulders overlap.*camera is at the side/),
+    });
+    // A front view whose knee the model put well down the shank (thigh/shank 0.72; true joints ≤ 0.35).
+    const hip = j.right_hip!;
+    const ankle = j.right_ankle!;
+    const lostKnee = {
+      ...front,
+      joints: {
+        ...j,
+        right_knee: { x: hip.x + (ankle.x - hip.x) * 0.42, y: hip.y + (ankle.y - hip.y) * 0.42, score: 0.9 },
+      },
+    };
+    expect(measureHipRotation(lostKnee, 'seated', 'right')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/knee was not found/),
+    });
+    // Without shoulders the thigh limit (0.6 × the shank) alone tells a side view.
+    const { left_shoulder: _l, right_shoulder: _r, ...noShoulders } = j;
+    const knee06 = { x: hip.x + (ankle.x - hip.x) * 0.42, y: hip.y + (ankle.y - hip.y) * 0.42, score: 0.9 };
+    expect(
+      measureHipRotation({ ...front, joints: { ...noShoulders, right_knee: knee06 } }, 'seated', 'right'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/thigh is seen along its length/) });
+  });
+
+  it('a seated camera orbited 60° round the knees (the thigh seen along its length)', () => {
     const side = synthPose('seated', 'right', 30, { ...cam, yawDeg: 60 });
     expect(measureHipRotation(side, 'seated', 'right')).toMatchObject({
       ok: false,
