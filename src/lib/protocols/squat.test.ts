@@ -95,6 +95,22 @@ describe('squat protocol: reps and values', () => {
     }
   });
 
+  it("keeps the live reading with its pose's own time, whatever clock steps the protocol", () => {
+    // The live session steps the protocol on its monotonic clock; the drawn pose carries the frame's time.
+    const frames = squatScript(five({ depth: 0.4, fppaDeg: { left: 10, right: 18 } }));
+    const protocol = squatProtocol();
+    let state: SquatState = protocol.init(0);
+    let checked = 0;
+    for (const f of frames) {
+      state = protocol.step(state, f.pose, f.tMs + 5000).state;
+      if (state.phase !== 'reps' || !state.live) continue;
+      expect(state.livePoseTMs).toBe(f.pose!.tMs);
+      expect(state.live.tMs).toBe(f.tMs + 5000);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('holds up with pixel noise, dropped frames and a moment out of view', () => {
     const frames = squatScript(five({ depth: 0.35, fppaDeg: { left: 6, right: 14 }, trunkLeanDeg: 8 }), {
       noisePx: 3,

@@ -64,6 +64,7 @@ export function initSquat(options: SquatOptions, tMs: number): SquatState {
     baselineView: null,
     detector: initRepDetector(),
     live: null,
+    livePoseTMs: null,
     repFrames: [],
     reps: [],
     discarded: { tooShallow: 0, tooFast: 0, lost: 0 },
@@ -147,7 +148,13 @@ function stepReps(state: SquatState, pose: Pose | null, tMs: number): StepOutput
   // Keep the frames of a rep in progress; the event below decides what becomes of them.
   const inRep = detector.phase !== 'standing' || event?.kind === 'rep' || event?.kind === 'discarded';
   const repFrames = inRep && measured ? [...state.repFrames, measured] : state.repFrames;
-  const next: SquatState = { ...state, detector, live: measured, repFrames: inRep ? repFrames : [] };
+  const next: SquatState = {
+    ...state,
+    detector,
+    live: measured,
+    livePoseTMs: measured ? pose!.tMs : null,
+    repFrames: inRep ? repFrames : [],
+  };
   return event ? onEvent(next, event, tMs) : { state: next, prompts: [] };
 }
 

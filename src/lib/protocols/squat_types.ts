@@ -139,6 +139,11 @@ export interface SquatState {
   readonly detector: RepDetectorState;
   /** The last frame measured in the reps phase (the live valgus lines draw it); null before or when unreadable. */
   readonly live: SquatFrame | null;
+  /**
+   * The pose time (Pose.tMs) of the frame `live` was read from: the frame's own clock, not the protocol's, so a
+   * drawing of a pose can tell whether `live` is that pose's reading.
+   */
+  readonly livePoseTMs: number | null;
   /** Frames of the rep in progress (from the start of its descent). */
   readonly repFrames: readonly SquatFrame[];
   readonly reps: readonly SquatRep[];

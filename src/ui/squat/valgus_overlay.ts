@@ -17,9 +17,10 @@ export function fppaColor(deg: number | null): string {
 
 export function valgusDecoration(squat: SquatSession): (ctx: CanvasRenderingContext2D, pose: Pose) => void {
   return (ctx, pose) => {
-    const live = squat.state?.live;
-    // Only the frame the protocol measured: an older reading must not colour a newer pose.
-    const frame = live && live.tMs === pose.tMs ? live : null;
+    const state = squat.state;
+    // Only the frame the protocol measured: an older reading must not colour a newer pose. The protocol's tMs is
+    // the session's monotonic clock, so the match is on the pose's own time.
+    const frame = state?.live && state.livePoseTMs === pose.tMs ? state.live : null;
     const scale = Math.max(pose.width, pose.height) / 640;
     for (const side of ['left', 'right'] as Side[]) {
       const hip = pose.joints[`${side}_hip`];
