@@ -8,6 +8,7 @@ import { createTfjsDetector } from '../tfjs_detector';
 import { modelUrls } from '../model_paths';
 import { fileModelHandler } from './file_io_handler';
 import { useNodeWasmBackend } from './node_backend';
+import { FallbackEstimator } from '../fallback_estimator';
 
 /** The repository's models/ folder (the same files the app serves). */
 export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.meta.url));
@@ -15,10 +16,24 @@ export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.me
 /**
  * A PoseEstimator for Node (CLI, tests): same detector code and edge conversion as the browser,
  * wasm backend, model files read from disk. Input frames are Tensor3D (see decode_image.ts).
+ * `fallback`: a second model asked whenever this one finds no person (fallback_estimator.ts), made with
+ * the same settings on first need.
  */
 export async function createNodeEstimator(
   model: ModelId,
-  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored' | 'rotation'> & { modelsDir?: string } = {},
+  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored' | 'rotation'> & {
+    modelsDir?: string;
+    fallback?: ModelId;
+  } = {},
+): Promise<PoseEstimator> {
+  const { fallback, ...rest } = opts;
+  const primary = await createOne(model, rest);
+  return fallback ? new FallbackEstimator(primary, () => createOne(fallback, rest)) : primary;
+}
+
+async function createOne(
+  model: ModelId,
+  opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored' | 'rotation'> & { modelsDir?: string },
 ): Promise<PoseEstimator> {
   await useNodeWasmBackend();
   const { modelsDir, ...settings } = opts;
