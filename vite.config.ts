@@ -3,6 +3,7 @@ import basicSsl from '@vitejs/plugin-basic-ssl';
 import { fileURLToPath } from 'node:url';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { defineConfig } from 'vitest/config';
+import { cacheNamesForBuild, pwaPlugins } from './scripts/pwa/pwa_options.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -28,7 +29,12 @@ export default defineConfig({
         },
       ],
     }),
+    // Installable and offline (service worker, manifest) with a strict Content-Security-Policy: scripts/pwa/.
+    ...pwaPlugins(),
   ],
+  // The Cache Storage names the service worker uses for the weights and the MediaPipe runtime, so the app's
+  // "Make available offline" fills the same caches (src/lib/storage/offline_cache.ts).
+  define: { __GONIOCAM_OFFLINE_CACHES__: JSON.stringify(cacheNamesForBuild()) },
   resolve: {
     alias: {
       // @mediapipe/pose's pose.js only sets a global; pose-detection imports it as a module.

@@ -39,9 +39,10 @@ if (wantGuided)
     });
   }
 
-// The rig's squat clip (standing, then 5 squats, feet planted) at its own fps (10), for squat_live.spec.ts.
+// The rig's squat clip (standing, then 5 squats, feet planted) at its own fps (10), for squat_live.spec.ts and
+// offline.spec.ts (a whole squat screen with the network off).
 const wantSquat =
-  process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /squat/.test(a));
+  process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /squat|offline/.test(a));
 if (wantSquat) {
   const clip = `${root}test-fixtures/synth/clips/squat/clip.json`;
   await clipY4m(clip, `${out}/squat-clip.y4m`, { fps: JSON.parse(readFileSync(clip, 'utf8')).fps });

@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
 import { ResultSaver } from './lib/session/result_saver.svelte';
+import { OfflineSession } from './lib/session/offline_session.svelte';
 import { SquatSession } from './lib/session/squat_session.svelte';
 import { Voice } from './lib/session/voice.svelte';
 import { readLaunchOptions } from './ui/launch_options';
@@ -34,4 +35,8 @@ if (new URLSearchParams(window.location.search).has('videohooks')) {
 // Every finished result goes to this device's history (IndexedDB), once.
 const saver = new ResultSaver(session);
 
-export default mount(App, { target, props: { session, guided, squat, launch, saver } });
+// Installable and offline: what is stored for a start with no network, and "Make available offline".
+const offline = new OfflineSession(() => session.model, import.meta.env.BASE_URL);
+void offline.check();
+
+export default mount(App, { target, props: { session, guided, squat, launch, saver, offline } });
