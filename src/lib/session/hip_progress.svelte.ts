@@ -25,13 +25,19 @@ export class HipProgress {
     this.#guided = guided;
   }
 
+  /** Settles once the look for an unfinished test is over (a hands-free start waits for it). */
+  loaded: Promise<void> = Promise.resolve();
+
   /** Look for an unfinished test (once, when the app opens). */
-  async load(): Promise<void> {
-    try {
-      this.pending = await (await appDb()).getProgress();
-    } catch (e) {
-      this.error = `An unfinished test could not be looked for on this device (${String(e)}).`;
-    }
+  load(): Promise<void> {
+    this.loaded = (async () => {
+      try {
+        this.pending = await (await appDb()).getProgress();
+      } catch (e) {
+        this.error = `An unfinished test could not be looked for on this device (${String(e)}).`;
+      }
+    })();
+    return this.loaded;
   }
 
   /** Called with the guided test's state on every change; stores it when a trial or step has changed. */
@@ -82,9 +88,12 @@ export class HipProgress {
     this.#writes = this.#writes
       .then(async () => op(await appDb()))
       .then(
-        () => (this.error = null),
-        (e: unknown) =>
-          (this.error = `The test in progress could not be kept on this device (${String(e)}).`),
+        () => {
+          this.error = null;
+        },
+        (e: unknown) => {
+          this.error = `The test in progress could not be kept on this device (${String(e)}).`;
+        },
       );
     return this.#writes;
   }
