@@ -4,6 +4,7 @@ import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
 import { HipProgress } from './lib/session/hip_progress.svelte';
 import { ResultSaver } from './lib/session/result_saver.svelte';
+import { OfflineSession } from './lib/session/offline_session.svelte';
 import { SquatSession } from './lib/session/squat_session.svelte';
 import { Voice } from './lib/session/voice.svelte';
 import { readLaunchOptions } from './ui/launch_options';
@@ -38,4 +39,8 @@ const saver = new ResultSaver(session);
 const progress = new HipProgress(guided);
 void progress.load();
 
-export default mount(App, { target, props: { session, guided, squat, launch, saver, progress } });
+// Installable and offline: what is stored for a start with no network, and "Make available offline".
+const offline = new OfflineSession(() => session.model, import.meta.env.BASE_URL);
+void offline.check();
+
+export default mount(App, { target, props: { session, guided, squat, launch, saver, offline, progress } });
