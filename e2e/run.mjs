@@ -23,14 +23,18 @@ await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${out}/lunge.y4m`, {
 
 // The rig's trial clips (rendered bodies doing the guided tests at known angles), at their own 10 fps.
 // Only the clips the selected specs use are written (each is ~190 MB of raw video).
-// screening.spec.ts: a client does a one-leg supine test through a trainer's link, on the supine clip.
+// screening.spec.ts: a client does a one-leg supine test through a trainer's link, on the supine clip;
+// history.spec.ts: a supine test reloaded mid-way and resumed.
+const SUPINE_SPECS = ['screening', 'history'];
 const wantGuided =
   process.argv.slice(2).every((a) => a.startsWith('-')) ||
-  process.argv.some((a) => /guided|screening/.test(a));
+  process.argv.some((a) => /guided|screening|history/.test(a));
 const GUIDED = ['seated', 'supine', 'prone'];
 // A spec named for one test (e2e/guided_prone.spec.ts) needs only that test's clip.
 const named = GUIDED.filter((t) =>
-  process.argv.some((a) => a.includes(`guided_${t}`) || (t === 'supine' && a.includes('screening'))),
+  process.argv.some(
+    (a) => a.includes(`guided_${t}`) || (t === 'supine' && SUPINE_SPECS.some((s) => a.includes(s))),
+  ),
 );
 if (wantGuided)
   for (const test of named.length ? named : GUIDED) {
