@@ -135,9 +135,7 @@ test('a trainer screens a client through a link, and refuses hostile replies', a
   const row = page.locator('[data-testid="client-row"][data-client="Sam K."]');
   await expect(row.getByTestId('client-value-supine-right')).toHaveAttribute('data-value', clientRight!);
   await expect(page.getByTestId('client-group').getByTestId('progress-supine')).toBeVisible();
-  await page.screenshot({ path: `${out}trainer-clients.png`, fullPage: true });
-  const imported = await clientStore(page);
-  expect(JSON.parse(imported)).toHaveLength(1);
+  expect(JSON.parse(await clientStore(page))).toHaveLength(1);
 
   // The full report, opened on each side, reads the same: every value, side, confidence and rule.
   const href = (await page.getByTestId('client-session').first().getAttribute('href'))!;
@@ -154,13 +152,31 @@ test('a trainer screens a client through a link, and refuses hostile replies', a
   ).toBe(true);
   await clientContext.close();
 
-  // ── Hostile replies, dropped all at once: each refused with its message; the store is unchanged.
+  // ── A second client's reply with two sessions (made from the scripted body of the unit tests): the
+  // clients side by side, and a client's sessions over time.
   await page.goto('/?backend=wasm#/trainer');
   await expect(page.getByTestId('client-row')).toHaveCount(1);
   // The trainer's public key, as anyone holding the link has it.
   const decoded = await decodeScreeningRequest(new URL(link).hash);
   if (!decoded.ok) throw new Error(decoded.error);
   const trainerKey = decoded.request.key;
+  const alex = [
+    hipRecord('supine', { id: 'alex-1', createdAt: new Date('2026-11-04T17:00:00Z') }),
+    hipRecord('supine', { id: 'alex-2', createdAt: new Date('2026-11-25T17:00:00Z') }),
+  ];
+  await page.getByTestId('clients-import').setInputFiles({
+    name: 'goniocam-Alex_P_-2026-11-25.goniocam',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(await sealReply({ client: 'Alex P.', records: alex }, trainerKey)),
+  });
+  await expect(page.getByTestId('import-message')).toContainText('2 reports from Alex P. imported.');
+  await expect(page.getByTestId('client-row')).toHaveCount(2);
+  await expect(page.getByTestId('progress-supine')).toHaveCount(2);
+  await page.getByTestId('clients').screenshot({ path: `${out}trainer-clients.png` });
+  const imported = await clientStore(page);
+  expect(JSON.parse(imported)).toHaveLength(3);
+
+  // ── Hostile replies, dropped all at once: each refused with its message; the store is unchanged.
   const tampered = JSON.parse(sealed) as { ct: string };
   const mid = tampered.ct.length >> 1;
   tampered.ct = `${tampered.ct.slice(0, mid)}${tampered.ct[mid] === 'A' ? 'B' : 'A'}${tampered.ct.slice(mid + 1)}`;
@@ -199,9 +215,9 @@ test('a trainer screens a client through a link, and refuses hostile replies', a
   );
   expect(said[4]).toMatch(/huge\.goniocam: Too large for a goniocam reply \(7\.0 MB/);
   for (const s of said) expect(s).toMatch(/Nothing from this file was stored\.$/);
-  await page.screenshot({ path: `${out}trainer-refused.png`, fullPage: true });
+  await page.getByTestId('clients').screenshot({ path: `${out}trainer-refused.png` });
   expect(await clientStore(page)).toBe(imported);
-  await expect(page.getByTestId('client-row')).toHaveCount(1);
+  await expect(page.getByTestId('client-row')).toHaveCount(2);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
   // A well-formed reply whose label is HTML is shown as the text it is, never run.
@@ -212,7 +228,7 @@ test('a trainer screens a client through a link, and refuses hostile replies', a
       await sealReply({ client: html, records: [hipRecord('supine', { id: 'label-test' })] }, trainerKey),
     ),
   });
-  await expect(page.getByTestId('client-row')).toHaveCount(2);
+  await expect(page.getByTestId('client-row')).toHaveCount(3);
   const labels = await page
     .getByTestId('client-row')
     .evaluateAll((rows) =>
