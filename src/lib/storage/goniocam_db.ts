@@ -5,6 +5,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { restoreReport } from '../report/report_restore';
 import { generateTrainerKeys } from '../report/screening_crypto';
 import type { SessionRecord } from '../report/session_record';
+import { restoreDrillRecord, type DrillRecord } from '../report/drill_record';
 import type { HipSnapshot } from '../protocols/hip_snapshot';
 import { restoreProgress, type StoredProgress } from './progress_schema';
 import {
@@ -81,6 +82,23 @@ export class GoniocamDb {
     return this.#db.delete(STORES.sessions, id);
   }
 
+  /** Drill sessions (holds, lifts, circles) on this device. */
+  async saveDrill(record: DrillRecord): Promise<void> {
+    await this.#db.put(STORES.drills, record);
+  }
+  /** Every drill session, oldest first; rows that no longer restore are listed with why, not deleted. */
+  async listDrills(): Promise<{ records: DrillRecord[]; unreadable: { id: string; error: string }[] }> {
+    const rows = (await this.#db.getAllFromIndex(STORES.drills, 'createdAt')) as unknown[];
+    const records: DrillRecord[] = [];
+    const unreadable: { id: string; error: string }[] = [];
+    for (const row of rows) {
+      const r = restoreDrillRecord(row);
+      if (r.ok) records.push(r.record);
+      else unreadable.push({ id: String((row as { id?: unknown }).id), error: r.error });
+    }
+    return { records, unreadable };
+  }
+
   /** Imported client reports: all of one reply in one transaction, so a failure stores none of them. */
   importClientRecords(records: readonly SessionRecord[], importedAt: Date): Promise<void> {
     return this.#put(
@@ -97,7 +115,7 @@ export class GoniocamDb {
 
   /** Everything measured or imported, and a test in progress (the trainer key stays: links already sent still work). */
   async deleteAll(): Promise<void> {
-    const stores = [STORES.sessions, STORES.clients, STORES.progress] as const;
+    const stores = [STORES.sessions, STORES.clients, STORES.progress, STORES.drills] as const;
     const tx = this.#db.transaction(stores, 'readwrite');
     await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
   }

@@ -33,3 +33,12 @@ describe('schema 2: rows say where their record came from', () => {
     expect(step!.migrateStores).toEqual([STORES.sessions, STORES.clients]);
   });
 });
+
+describe('schema 3: drill sessions', () => {
+  it('a schema 2 database gets only the drills store, no rewrite', () => {
+    const steps = stepsBetween(2, 3);
+    expect(steps.map((s) => s.version)).toEqual([3]);
+    expect(steps[0]!.create.map((c) => c.name)).toEqual([STORES.drills]);
+    expect(steps[0]!.migrateRow).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@
 import type { TestId } from '../protocols/types';
 
 export const DB_NAME = 'goniocam';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const STORES = {
   /** This device's finished tests (hip, squat, recordings): SessionEntry by id. */
@@ -17,6 +17,8 @@ export const STORES = {
   keys: 'keys',
   /** A guided hip test in progress (protocols/hip_snapshot.ts), under PROGRESS_KEY: resumed after a reload. */
   progress: 'progress',
+  /** Finished drill sessions (report/drill_record.ts, goniocam-drill/N) by id. */
+  drills: 'drills',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
@@ -93,6 +95,11 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
     ],
     migrateStores: [STORES.sessions, STORES.clients],
     migrateRow: withSource,
+  },
+  {
+    version: 3,
+    why: 'drill sessions (holds, lifts, hip circles) kept beside the tests',
+    create: [{ name: STORES.drills, keyPath: 'id', indexes: [{ name: 'createdAt', keyPath: 'createdAt' }] }],
   },
 ];
 
