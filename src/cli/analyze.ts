@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RecordingAnalysis, RecordingInfo } from '../lib/pipeline/analysis_types';
+import { defaultEvery } from '../lib/pipeline/inference_rate';
 import { pipelineFor } from '../lib/pipeline/pipelines';
 import type { TimedPose } from '../lib/pipeline/run_protocol';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
@@ -20,7 +21,7 @@ export interface AnalyzeOptions {
   readonly model?: ModelId;
   /** Legs to report (default both). */
   readonly sides?: readonly Side[];
-  /** Infer every k-th frame only (default 1: every frame). */
+  /** Infer every k-th frame only; default: about 15 a second (pipeline/inference_rate.ts, as the app). */
   readonly every?: number;
   /** Called after each inferred frame: frames done, and the expected total when the container says. */
   readonly onProgress?: (done: number, total: number | null) => void;
@@ -30,9 +31,12 @@ export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<R
   const started = performance.now();
   const pipeline = pipelineFor(opts.test);
   const model = opts.model ?? pipeline.model;
-  const every = Math.max(1, Math.floor(opts.every ?? 1));
   // Probe first: a bad file is refused before the model is loaded.
   const probe = await probeVideo(path);
+  const every =
+    opts.every !== undefined
+      ? Math.max(1, Math.floor(opts.every))
+      : defaultEvery(probe.frameCount, probe.durationS);
   const estimator = await createNodeEstimator(model, { smoothing: true, rotation: pipeline.rotation });
   const poses: TimedPose[] = [];
   let lastMs = 0;

@@ -15,6 +15,7 @@ import {
 import type { OpenedVideo, VideoInfo } from '../capture/video_source';
 import { clipStats, NO_PROGRESS, progressOf, type AnalysisProgress } from '../capture/video_timeline';
 import type { RecordingAnalysis, RecordingInfo } from '../pipeline/analysis_types';
+import { defaultEvery } from '../pipeline/inference_rate';
 import { pipelineFor } from '../pipeline/pipelines';
 import type { TimedPose } from '../pipeline/run_protocol';
 import { PoseWorkerPool } from '../pose/worker/pose_worker_pool';
@@ -26,7 +27,7 @@ export type RecordingStatus = 'idle' | 'checking' | 'analysing' | 'done' | 'erro
 export interface AnalyseOptions {
   /** Pin a model; default: the test's own (its pipeline's model). */
   readonly model?: ModelId;
-  /** Infer every n-th frame (1 = every frame, the default). */
+  /** Infer every n-th frame; default: about 15 a second (pipeline/inference_rate.ts, as the CLI). */
   readonly every?: number;
   /** Pose workers (default: one per core, at most 2). */
   readonly workers?: number;
@@ -74,7 +75,6 @@ export class RecordingSession {
     this.#abort = abort;
     const pipeline = pipelineFor(test);
     const model = opts.model ?? pipeline.model;
-    const every = Math.max(1, Math.floor(opts.every ?? 1));
     const t0 = performance.now();
     this.file = file;
     this.status = 'checking';
@@ -97,6 +97,10 @@ export class RecordingSession {
     if (!opened.ok) return this.#failWith(opened.problem);
     const video = opened.video;
     this.#opened = video;
+    const every =
+      opts.every !== undefined
+        ? Math.max(1, Math.floor(opts.every))
+        : defaultEvery(video.info.frameCount, video.info.durationS);
     this.video = video.info;
     const total = video.info.frameCount === null ? null : Math.ceil(video.info.frameCount / every);
     this.progress = { ...NO_PROGRESS, total, durationS: video.info.durationS };
