@@ -52,6 +52,13 @@ const Probe = v.object({
   format: v.optional(v.object({ format_name: v.optional(v.string()), duration: v.optional(v.string()) })),
 });
 
+/**
+ * ffmpeg's names for the codecs the app's recording screen decodes (WebCodecs, or a <video> element: H.264 and
+ * HEVC in MP4/MOV, VP8/VP9/AV1 in WebM). ffmpeg decodes far more (MPEG-4 Part 2, MJPEG, ProRes…), but a clip
+ * the app refuses must not get numbers here: the CLI and the app take the same files and give the same values.
+ */
+const APP_CODECS: readonly string[] = ['h264', 'hevc', 'vp8', 'vp9', 'av1'];
+
 /** Image "containers" ffmpeg reads a photo with: a still renamed .mp4 probes as one of these. */
 const STILL_FORMATS = /(^|,)(image2|\w+_pipe)(,|$)/;
 
@@ -91,6 +98,13 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     const codec = video.codec_name ?? video.codec_tag_string;
     throw new VideoFileError(
       `${name}: its video codec${codec ? ` (${codec})` : ''} is not one ffmpeg can decode here.`,
+    );
+  }
+  if (!APP_CODECS.includes(video.codec_name)) {
+    throw new VideoFileError(
+      `${name}: its video is ${video.codec_name}${video.codec_tag_string ? ` (${video.codec_tag_string})` : ''}, ` +
+        'which the goniocam app cannot decode in a browser; analyze takes the same files as the app ' +
+        `(${APP_CODECS.join(', ')}). Convert it: ffmpeg -i ${name} -c:v libx264 -crf 18 clip.mp4`,
     );
   }
   const rotationDeg = clockwise(
