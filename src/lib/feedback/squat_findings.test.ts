@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byId, findingProblems, ids } from '../../testing/feedback_fixtures';
 import { evaluateSquat } from './squat_findings';
+import { fppaAsymmetryLimitDeg } from './thresholds';
 
 describe('evaluateSquat', () => {
   it('flags a knee above the healthy mean + 1 SD (13.5°), not at it', () => {
@@ -27,12 +28,15 @@ describe('evaluateSquat', () => {
     expect(byId(fs, 'squat-valgus-right')?.text).not.toMatch(/front of the knee/);
   });
 
-  it('a left/right difference must exceed the smallest detectable difference (8.93°)', () => {
-    expect(ids(evaluateSquat({ fppaDeg: { left: 18.93, right: 10 }, confidence: 1 }))).not.toContain(
+  it('a left/right difference must exceed the smallest detectable difference and goniocam’s own error', () => {
+    // The limit is the larger of Munro's 8.93° and √2 × the squat's P95 error (report bodies: ≈ 38°).
+    const limit = fppaAsymmetryLimitDeg();
+    expect(limit).toBeGreaterThanOrEqual(8.93);
+    expect(ids(evaluateSquat({ fppaDeg: { left: 10 + limit, right: 10 }, confidence: 1 }))).not.toContain(
       'squat-fppa-asymmetry',
     );
     const f = byId(
-      evaluateSquat({ fppaDeg: { left: 19, right: 10 }, confidence: 1 }),
+      evaluateSquat({ fppaDeg: { left: 10.1 + limit, right: 10 }, confidence: 1 }),
       'squat-fppa-asymmetry',
     );
     expect(f?.title).toMatch(/^Left knee/);
