@@ -6,6 +6,7 @@ import { HipProgress } from './lib/session/hip_progress.svelte';
 import { ResultSaver } from './lib/session/result_saver.svelte';
 import { OfflineSession } from './lib/session/offline_session.svelte';
 import { SquatSession } from './lib/session/squat_session.svelte';
+import { DrillSession } from './lib/session/drill_session.svelte';
 import { Voice } from './lib/session/voice.svelte';
 import { readLaunchOptions } from './ui/launch_options';
 import './ui/global.css';
@@ -23,6 +24,8 @@ const voice = new Voice();
 const pinned = { pinnedModel: launch.model !== undefined };
 const guided = new GuidedSession(session, voice, pinned);
 const squat = new SquatSession(session, voice, pinned);
+// Mobility drills coached from the pose (#/drills).
+const drills = new DrillSession(session, voice, pinned);
 // Each test's findings link to the other's result from the same session (valgus + limited HIR).
 guided.linkSquat(() => squat.result);
 squat.linkHip(() => guided.result);
@@ -43,4 +46,7 @@ void progress.load();
 const offline = new OfflineSession(() => session.model, import.meta.env.BASE_URL);
 void offline.check();
 
-export default mount(App, { target, props: { session, guided, squat, launch, saver, offline, progress } });
+export default mount(App, {
+  target,
+  props: { session, guided, squat, drills, launch, saver, offline, progress },
+});

@@ -1,9 +1,11 @@
 // Which screen the app shows, kept in the URL hash so a bookmark or a screening link opens it directly.
-export type Screen = 'hip' | 'squat' | 'recording' | 'live' | 'history' | 'trainer' | 'report' | 'screen';
+export type Screen =
+  'hip' | 'squat' | 'drills' | 'recording' | 'live' | 'history' | 'trainer' | 'report' | 'screen';
 /** The screens in the navigation bar. */
 export const SCREENS: readonly { id: Screen; label: string }[] = [
   { id: 'hip', label: 'Hip rotation test' },
   { id: 'squat', label: 'Squat screen' },
+  { id: 'drills', label: 'Drills' },
   { id: 'recording', label: 'Recorded video' },
   { id: 'live', label: 'Live view' },
   { id: 'history', label: 'History' },
