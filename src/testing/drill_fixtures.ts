@@ -1,6 +1,10 @@
 // Drill records made the way the app makes them: a scripted body through the real drill protocol, then
 // drillRecord. For the progress, storage and screen tests (data only; nothing here runs in the app).
 import { drillPipeline } from '../lib/pipeline/drill_pipeline';
+import { hipOutcome } from '../lib/pipeline/outcome';
+import { hipProtocol } from '../lib/protocols/hip_guided';
+import { sessionRecord, type SessionRecord } from '../lib/report/session_record';
+import { scriptedFrames, standardTrials } from './scripted_person';
 import { runProtocol } from '../lib/pipeline/run_protocol';
 import { drillRecord, type DrillRecord } from '../lib/report/drill_record';
 import type { Side } from '../lib/types';
@@ -55,5 +59,34 @@ export function supineHoldRecord(
     ],
     seconds * 1000,
     meta,
+  );
+}
+
+/** A finished supine (passive) test with the given inward rotation per side, as the app would store it. */
+export function supineTestRecord(
+  peaks: Partial<Record<Side, number>>,
+  meta: { id: string; createdAt: Date },
+): SessionRecord {
+  const frames = scriptedFrames({
+    test: 'supine',
+    trials: standardTrials(
+      Object.fromEntries(Object.entries(peaks).map(([s, v]) => [s, { internal: v }])) as Partial<
+        Record<Side, { internal: number }>
+      >,
+    ),
+  });
+  const run = runProtocol(
+    hipProtocol({
+      test: 'supine',
+      directions: ['internal'],
+      sides: (['right', 'left'] as const).filter((s) => peaks[s] !== undefined),
+    }),
+    frames,
+  );
+  if (!run.result) throw new Error('scripted supine test gave no result');
+  return sessionRecord(
+    hipOutcome(run.result),
+    { placement: 'Camera overhead.', model: 'movenet-thunder', ...CONTEXT },
+    { ...meta, client: null },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hipRecord } from '../../testing/report_fixtures';
-import { liftRecord, supineHoldRecord } from '../../testing/drill_fixtures';
+import { liftRecord, supineHoldRecord, supineTestRecord } from '../../testing/drill_fixtures';
 import { drillSeries, gapsByDay, latestGaps, planFrom } from './drill_progress';
 import { restoreDrillRecord } from './drill_record';
 
@@ -45,5 +45,11 @@ describe('drill progress', () => {
     const bad = restoreDrillRecord({ ...lift2, side: 'middle' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatch(/side/);
+  });
+  it('a stored passive test of a chosen range (the e2e seed) reads that range', () => {
+    const r = supineTestRecord({ right: 58 }, { id: 'p', createdAt: day2 });
+    const days = gapsByDay([r], []);
+    expect(Math.abs(days[0]!.sides.right.passive!.valueDeg - 58)).toBeLessThan(3);
+    expect(days[0]!.sides.left.passive).toBeNull();
   });
 });
