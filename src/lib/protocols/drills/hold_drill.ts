@@ -3,7 +3,9 @@
 // timer runs only while it is right; the angle held is the forward hinge over the front shin (90/90) or
 // the thigh's inward rotation (supine). Done at the goal time, or when told to finish. Pure.
 import { forwardHinge, ninetyNinetyPosture, type NinetyNinetyPosture } from '../../geometry/ninety_ninety';
-import { otherSide } from '../../geometry/joints';
+import { legJoints, otherSide } from '../../geometry/joints';
+import { MAX_THIGH_TO_SHANK } from '../../geometry/hip_rotation';
+import { length, sub } from '../../geometry/vec2';
 import type { Pose, Side } from '../../types';
 import { readHipFrame } from '../hip_frame';
 import { Speaker } from '../speaker';
@@ -81,6 +83,20 @@ export function read9090(pose: Pose | null, back: Side): HoldFrame & { swapped: 
 export function readSupineDrill(pose: Pose | null, side: Side): HoldFrame {
   const f = readHipFrame(pose, 'supine', side);
   if (!f.ok) return { inPosition: false, angleDeg: null, confidence: 0, reason: f.reason };
+  // The trunk-referenced supine method reads a leg lying flat too (≈ 8° on the rig's replay, where the
+  // resting leg lies on the table): the drill needs the thigh pointing up at the camera, i.e. short in the
+  // picture next to the shank, as the seated/supine hip-line method demands (hip_rotation.ts).
+  const leg = legJoints(pose!, side);
+  if (
+    !('missing' in leg) &&
+    length(sub(leg.knee, leg.hip)) > MAX_THIGH_TO_SHANK * length(sub(leg.ankle, leg.knee))
+  )
+    return {
+      inPosition: false,
+      angleDeg: null,
+      confidence: f.frame.confidence,
+      reason: `bend the ${side} hip and knee to a right angle, knee straight above the hip`,
+    };
   const deg = f.frame.deg;
   if (deg < HOLD.supineMinIrDeg.value)
     return {
