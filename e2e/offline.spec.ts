@@ -85,6 +85,13 @@ test('after one online visit goniocam starts and runs a whole squat screen, a re
   await expect(offline).toHaveAttribute('data-state', 'not-stored');
   await expect(offline).toHaveAttribute('data-shell', 'ready');
   await page.locator('header').screenshot({ path: `${out}offline-button.png` });
+  // Pressed with the network already gone: it says so and offers to try again; nothing half-stored counts.
+  await context.setOffline(true);
+  await page.getByTestId('offline-button').click();
+  await expect(offline).toHaveAttribute('data-state', 'failed');
+  await expect(offline.getByRole('alert')).toContainText('network is unreachable');
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline-button')).toHaveText(/Try again/);
   await page.getByTestId('offline-button').click();
   await expect(page.getByTestId('offline-status')).toHaveText(/Works offline/, { timeout: 120_000 });
   step('stored');

@@ -84,6 +84,8 @@ export function pwaPlugins(): Plugin[] {
         // Too big to precache and not needed to open the app: cached on first use (below).
         globIgnores: ['models/**', 'mediapipe/**', 'icons/**'],
         navigateFallback: 'index.html',
+        // Opening a weight or runtime file directly is not a visit to the app.
+        navigateFallbackDenylist: [/\/models\//, /\/mediapipe\//],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,
