@@ -89,6 +89,14 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
   await expect(offer).toContainText(`right internal rotation: ${before.length} of 3`);
   await expect(page.getByTestId('live-angle')).toHaveCount(0);
   await page.screenshot({ path: `${docs}resume-offer.png` });
+  // Peak photos are off until the person switches them on (History); on, for the rest of this test.
+  await page.goto('/?backend=wasm#/history');
+  const photos = page.getByTestId('peak-photos');
+  await expect(photos).not.toBeChecked();
+  await photos.check();
+  await page.reload();
+  await expect(page.getByTestId('peak-photos')).toBeChecked();
+  // The offer is on every screen while no test runs; resuming goes to the test.
   await page.getByTestId('resume-test').click();
   await expect(offer).toHaveCount(0);
   await expect(page.getByTestId('live-angle')).toHaveText(/^-?\d+°$/, { timeout: 90_000 });
@@ -127,6 +135,14 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.maeDeg}°`);
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.p95Deg}°`);
   await expect(report.getByTestId('report-finding').first()).toContainText('Source');
+  // Each trial since the reload has its peak: skeleton over the photo kept (photos were switched on).
+  const peaks = report.getByTestId('peak-snapshot');
+  const trialsAfter =
+    Object.values(row.record.outcome.result.sides).flatMap((s) => s.internal?.trials ?? []).length -
+    before.length;
+  await expect(peaks).toHaveCount(trialsAfter);
+  await expect(report.getByTestId('report-peaks')).toHaveAttribute('data-painted', String(trialsAfter));
+  await expect(report.locator('[data-testid="peak-snapshot"][data-photo="no"]')).toHaveCount(0);
 
   // 5. On paper: print media, the app's chrome gone, a full-page picture for the README.
   await page.emulateMedia({ media: 'print' });
@@ -142,8 +158,9 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
   // A file of the app's origin that does not run the app, so nothing opens the database before us.
   await old.goto('/models/movenet-lightning.json');
   const v1 = SCHEMA_STEPS.find((s) => s.version === 1)!;
-  const v1Row: Partial<Row> = { ...row };
-  delete v1Row.source; // schema 1 rows had no source
+  const v1Row: Partial<Row> & { peaks?: unknown } = { ...row };
+  delete v1Row.source; // schema 1 rows had no source, nor peaks
+  delete v1Row.peaks;
   await old.evaluate(
     ({ name, step, sessions, clients, row }) =>
       new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { GuidedSession, TEST_MODEL } from './lib/session/guided_session.svelte';
 import { LiveSession } from './lib/session/live_session.svelte';
 import { HipProgress } from './lib/session/hip_progress.svelte';
+import { PeakKeeper } from './lib/session/peak_keeper.svelte';
 import { ResultSaver } from './lib/session/result_saver.svelte';
 import { OfflineSession } from './lib/session/offline_session.svelte';
 import { SquatSession } from './lib/session/squat_session.svelte';
@@ -41,6 +42,8 @@ const saver = new ResultSaver(session);
 // A hip test left unfinished by a reload or a crash is offered back (resume or discard).
 const progress = new HipProgress(guided);
 void progress.load();
+// Each trial's peak for the report: the skeleton, a photo only if the person switched photos on.
+const peaks = new PeakKeeper(session);
 
 // Installable and offline: what is stored for a start with no network, and "Make available offline".
 const offline = new OfflineSession(() => session.model, import.meta.env.BASE_URL);
@@ -48,5 +51,5 @@ void offline.check();
 
 export default mount(App, {
   target,
-  props: { session, guided, squat, drills, launch, saver, offline, progress },
+  props: { session, guided, squat, drills, launch, saver, offline, progress, peaks },
 });

@@ -91,6 +91,19 @@ export class LiveSession {
     };
   }
 
+  /** The frame on screen now as a small JPEG (a peak photo the person opted into); null without a video. */
+  grabFrame(maxSide = 320): Promise<Blob | null> {
+    const v = this.#video;
+    if (!v || this.source === 'none' || !v.videoWidth) return Promise.resolve(null);
+    const k = Math.min(1, maxSide / Math.max(v.videoWidth, v.videoHeight));
+    const c = new OffscreenCanvas(Math.round(v.videoWidth * k), Math.round(v.videoHeight * k));
+    const ctx = c.getContext('2d');
+    if (!ctx) return Promise.resolve(null);
+    // Drawn now, so the picture is the frame whose pose is being kept; encoded afterwards.
+    ctx.drawImage(v, 0, 0, c.width, c.height);
+    return c.convertToBlob({ type: 'image/jpeg', quality: 0.75 });
+  }
+
   async refreshCameras(): Promise<void> {
     this.cameras = await listCameras();
   }

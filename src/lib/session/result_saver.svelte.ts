@@ -4,8 +4,10 @@
 // the client screen can seal them for the trainer.
 import { APP_VERSION } from '../app_version';
 import type { Outcome, RecordingAnalysis } from '../pipeline/analysis_types';
+import { recordingPeaks } from '../report/peak_snapshot';
 import { recordingRecord, sessionRecord, type SessionRecord } from '../report/session_record';
 import { appDb } from '../storage/app_db';
+import type { StoredPeak } from '../storage/goniocam_db';
 import type { LiveSession } from './live_session.svelte';
 
 export class ResultSaver {
@@ -23,8 +25,15 @@ export class ResultSaver {
     this.#live = live;
   }
 
-  /** Save a finished outcome (no-op if this result was saved already). Returns the record, or null. */
-  save(outcome: Outcome, placement: string): SessionRecord | null {
+  /**
+   * Save a finished outcome (no-op if this result was saved already), with its peak snapshots when the
+   * test kept them (PeakKeeper). Returns the record, or null.
+   */
+  save(
+    outcome: Outcome,
+    placement: string,
+    peaks: Promise<readonly StoredPeak[]> = Promise.resolve([]),
+  ): SessionRecord | null {
     if (this.#done.has(outcome.result)) return null;
     this.#done.add(outcome.result);
     const record = sessionRecord(
@@ -37,7 +46,7 @@ export class ResultSaver {
       },
       this.#meta(),
     );
-    return this.#keep(record);
+    return this.#keep(record, peaks);
   }
 
   /** Save an analysed recording with its curve (no-op if this analysis was saved already). */
@@ -50,7 +59,9 @@ export class ResultSaver {
       { placement, backend: 'wasm', appVersion: APP_VERSION },
       this.#meta(),
     );
-    return this.#keep(record);
+    // A recording's peaks are skeletons only: its frames stay in the person's own file.
+    const peaks = recordingPeaks(analysis).map((peak) => ({ peak, photo: null }));
+    return this.#keep(record, Promise.resolve(peaks));
   }
 
   #meta(): { id: string; createdAt: Date; client: string | null } {
@@ -59,12 +70,12 @@ export class ResultSaver {
     return { id: crypto.randomUUID(), createdAt: new Date(), client: this.client };
   }
 
-  #keep(live: SessionRecord): SessionRecord {
+  #keep(live: SessionRecord, peaks: Promise<readonly StoredPeak[]>): SessionRecord {
     // A plain copy: the outcome may hold rune state proxies, which IndexedDB cannot clone.
     const record = $state.snapshot(live) as SessionRecord;
     this.saved = [...this.saved, record];
-    appDb()
-      .then((db) => db.saveSession(record))
+    Promise.all([appDb(), peaks])
+      .then(([db, p]) => db.saveSession(record, p))
       .then(
         () => (this.error = null),
         (e: unknown) => (this.error = `This result could not be saved on this device (${String(e)}).`),

@@ -4,6 +4,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { restoreReport } from '../report/report_restore';
 import { generateTrainerKeys } from '../report/screening_crypto';
+import type { PeakSnapshot } from '../report/peak_snapshot';
 import type { SessionRecord } from '../report/session_record';
 import { restoreDrillRecord, type DrillRecord } from '../report/drill_record';
 import type { HipSnapshot } from '../protocols/hip_snapshot';
@@ -17,6 +18,18 @@ import {
   stepsBetween,
   type SessionEntry,
 } from './schema';
+
+/**
+ * One peak of a session: the skeleton and words, and the camera picture only if the person opted in. Kept
+ * in the session's row, not in its record, so no export, print-out of the JSON or screening reply carries
+ * a photo; deleting the session deletes them.
+ */
+export interface StoredPeak {
+  readonly peak: PeakSnapshot;
+  /** A small JPEG of the frame; null unless photos were switched on. */
+  readonly photo: Blob | null;
+}
+type SessionRow = SessionEntry & { readonly peaks?: readonly StoredPeak[] };
 
 export interface Listed {
   readonly records: readonly SessionRecord[];
@@ -66,9 +79,14 @@ export class GoniocamDb {
     this.#db.close();
   }
 
-  /** This device's history. */
-  saveSession(record: SessionRecord): Promise<void> {
-    return this.#put(STORES.sessions, [entry(record)]);
+  /** This device's history; the peaks ride in the same row, beside (not inside) the record. */
+  saveSession(record: SessionRecord, peaks: readonly StoredPeak[] = []): Promise<void> {
+    return this.#put(STORES.sessions, [peaks.length ? { ...entry(record), peaks } : entry(record)]);
+  }
+  /** A session's peak-frame snapshots (none for an imported report, or one saved before they existed). */
+  async getPeaks(id: string): Promise<readonly StoredPeak[]> {
+    const row = (await this.#db.get(STORES.sessions, id)) as SessionRow | undefined;
+    return Array.isArray(row?.peaks) ? row.peaks : [];
   }
   listSessions(): Promise<Listed> {
     return this.#list(STORES.sessions);
@@ -151,7 +169,7 @@ export class GoniocamDb {
     }
   }
 
-  async #put(store: typeof STORES.sessions | typeof STORES.clients, rows: SessionEntry[]): Promise<void> {
+  async #put(store: typeof STORES.sessions | typeof STORES.clients, rows: SessionRow[]): Promise<void> {
     const tx = this.#db.transaction(store, 'readwrite');
     await Promise.all([...rows.map((r) => tx.store.put(r)), tx.done]);
   }
