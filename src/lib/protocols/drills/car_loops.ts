@@ -3,7 +3,7 @@
 // comes back within `endFrac` (two thresholds with a gap). Each loop gets its size (the radius of a circle
 // of the same area, in thigh lengths), roundness, and how far the trunk and the pelvis turned during it. A
 // loop during which the leg was not seen is not counted. Pure.
-import { wrapDeg } from '../../geometry/angles';
+import { RAD_TO_DEG, wrapDeg } from '../../geometry/angles';
 import { pathShape } from '../../geometry/knee_path';
 import { length, sub, type Vec2 } from '../../geometry/vec2';
 import type { CarFrame } from './car_frame';
@@ -20,6 +20,33 @@ export interface CarThresholds {
 export interface CarRest {
   readonly knee: Vec2;
   readonly thighPx: number;
+  /** The hip line's angle standing still (to catch the model swapping left and right, car_frame.ts). */
+  readonly pelvisDeg: number;
+}
+
+/**
+ * A circle is complete when the knee is back at rest after turning at least this far round the path's middle.
+ * Seen from the front, part of a circle runs toward the camera and its picture can pass close to the rest
+ * position half-way round (the rig's CAR clip does): being near rest alone does not end it.
+ */
+export const MIN_WINDING_DEG = 270;
+/** Back at rest this long ends a circle however far it went round (an aborted circle is still reported). */
+export const REST_DWELL_MS = 800;
+
+/** How far, in degrees, the path turns round its own centroid (signed sum of the steps' angles). */
+export function windingDeg(path: readonly Vec2[]): number {
+  if (path.length < 3) return 0;
+  const c = path.reduce((a, p) => ({ x: a.x + p.x / path.length, y: a.y + p.y / path.length }), {
+    x: 0,
+    y: 0,
+  });
+  let total = 0;
+  for (let i = 1; i < path.length; i++) {
+    const a = Math.atan2(path[i - 1]!.y - c.y, path[i - 1]!.x - c.x);
+    const b = Math.atan2(path[i]!.y - c.y, path[i]!.x - c.x);
+    total += wrapDeg((b - a) * RAD_TO_DEG);
+  }
+  return total;
 }
 
 export interface CarLoop {
@@ -49,6 +76,8 @@ export interface DiscardedLoop {
 interface OpenLoop {
   readonly frames: readonly CarFrame[];
   readonly lost: string | null;
+  /** Since when the knee has been back at rest without the circle being complete (null: not at rest). */
+  readonly atRestSinceMs: number | null;
 }
 
 export interface CarLoopState {
@@ -66,10 +95,16 @@ export type CarEvent =
 
 export const initCarLoops = (): CarLoopState => ({ lead: [], open: null, loops: [], discarded: [] });
 
+/**
+ * How far an angle moved over a loop: the spread of the middle 90 % of its frames, relative to the first (a
+ * frame or two of misplaced keypoints, as when the model swaps sides and back, is not the trunk moving).
+ */
 const range = (xs: readonly number[]) => {
   const base = xs[0] ?? 0;
-  const rel = xs.map((x) => wrapDeg(x - base));
-  return rel.length ? Math.max(...rel) - Math.min(...rel) : 0;
+  const rel = xs.map((x) => wrapDeg(x - base)).sort((a, b) => a - b);
+  if (rel.length === 0) return 0;
+  const at = (q: number) => rel[Math.min(rel.length - 1, Math.max(0, Math.round(q * (rel.length - 1))))]!;
+  return at(0.95) - at(0.05);
 };
 
 export function stepCarLoops(
@@ -87,10 +122,18 @@ export function stepCarLoops(
     if (d <= t.endFrac) return { state: { ...s, lead: [f.frame] }, event: null };
     const lead = [...s.lead, f.frame];
     if (d < t.startFrac) return { state: { ...s, lead }, event: null };
-    return { state: { ...s, lead: [], open: { frames: lead, lost: null } }, event: { kind: 'started' } };
+    return {
+      state: { ...s, lead: [], open: { frames: lead, lost: null, atRestSinceMs: null } },
+      event: { kind: 'started' },
+    };
   }
-  const open = { ...s.open, frames: [...s.open.frames, f.frame] };
-  if (d > t.endFrac) return { state: { ...s, open }, event: null };
+  const frames = [...s.open.frames, f.frame];
+  if (d > t.endFrac)
+    return { state: { ...s, open: { ...s.open, frames, atRestSinceMs: null } }, event: null };
+  const since = s.open.atRestSinceMs ?? f.frame.tMs;
+  const around = Math.abs(windingDeg(frames.map((x) => x.knee))) >= MIN_WINDING_DEG;
+  const open = { ...s.open, frames, atRestSinceMs: since };
+  if (!around && f.frame.tMs - since < REST_DWELL_MS) return { state: { ...s, open }, event: null };
   const base = { ...s, open: null, lead: [f.frame] };
   const startMs = open.frames[0]!.tMs;
   const endMs = f.frame.tMs;

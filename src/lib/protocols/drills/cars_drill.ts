@@ -52,7 +52,7 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
 export function stepCarsDrill(s: CarsDrillState, pose: Pose | null, tMs: number): StepOutput<CarsDrillState> {
   if (s.phase === 'done') return { state: s, prompts: [] };
   const sp = new Speaker(s.said, tMs);
-  const f = readCarFrame(pose, s.side);
+  const f = readCarFrame(pose, s.side, s.rest?.pelvisDeg);
   if (s.phase === 'setup') {
     if (!f.ok) {
       sp.say(pose ? P.fix(f.reason) : P.findPerson(), REPROMPT_MS);
@@ -87,7 +87,7 @@ export function stepCarsDrill(s: CarsDrillState, pose: Pose | null, tMs: number)
         ...s,
         phase: 'loops',
         restFrames: [],
-        rest: { knee, thighPx: length(knee) },
+        rest: { knee, thighPx: length(knee), pelvisDeg: mean(frames.map((x) => x.pelvisDeg)) },
         live,
         said: sp.said,
       },

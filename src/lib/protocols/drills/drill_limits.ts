@@ -31,7 +31,11 @@ export const CARS = {
   startFrac: l(0.25, 'goniocam-engineering', 'CAR: the knee leaves rest by this many thigh lengths.'),
   endFrac: l(0.12, 'goniocam-engineering', 'CAR: back within this many thigh lengths = the circle is done.'),
   trunkMaxDeg: l(6, 'goniocam-engineering', 'CAR: trunk axis turning more than this = the trunk helped.'),
-  pelvisMaxDeg: l(6, 'goniocam-engineering', 'CAR: hip line tilting more than this = the pelvis moved.'),
+  /**
+   * The hip line is short in the picture (≈ 20–25 px at 2.5 m in 480×360): on the rig's CAR clip, where the
+   * pelvis does not move, BlazePose's hips alone moved it 5.4–5.9° over the middle 90 % of a circle.
+   */
+  pelvisMaxDeg: l(8, 'goniocam-engineering', 'CAR: hip line tilting more than this = the pelvis moved.'),
   /** Standing still this long (knee within endFrac) sets the rest position. */
   restMs: l(1000, 'goniocam-engineering', 'CAR: standing still to set the knee rest position.'),
   targetLoops: l(5, 'goniocam-engineering', 'CAR: circles per side the screen counts toward.'),
