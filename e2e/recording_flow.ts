@@ -24,6 +24,18 @@ export function readTruth(name: string): RecordingTruth {
 /** The test's stated bound: the P95 error the app itself quotes (feedback/thresholds.ts). */
 export const boundDeg = (test: HipClipTest): number => MEASUREMENT_ERROR_DEG[test].p95Deg!;
 
+/**
+ * Side/direction pairs a recording is known to miss by more than the bound, in the app and the CLI alike
+ * (src/cli/analyze_recordings.test.ts, docs/video-analysis.md). Seated left external rotation: with the right
+ * leg moved out of the way, BlazePose full reads the left foot's swing at ≈ 60 % of the truth (−24° at a −38°
+ * hold, −13.5° at −36°) and finds 1–2 of its 3 holds. Checked as still missed, so the entry goes when a fix lands.
+ */
+export const KNOWN_MISSES: Readonly<Partial<Record<HipClipTest, readonly string[]>>> = {
+  seated: ['left external'],
+};
+export const knownMiss = (test: HipClipTest, side: string, dir: string): boolean =>
+  KNOWN_MISSES[test]?.includes(`${side} ${dir}`) ?? false;
+
 /** Wait for a recording's results (the whole analysis runs in the page's workers). */
 export async function waitForResults(page: Page): Promise<void> {
   await expect(page.getByTestId('recording-results')).toBeVisible({ timeout: 300_000 });
@@ -41,6 +53,12 @@ export async function expectValuesWithinBound(page: Page, truth: RecordingTruth)
         .getByTestId(`${dir === 'internal' ? 'ir' : 'er'}-${side}`)
         .getAttribute('data-value');
       const got = Number(raw);
+      if (knownMiss(truth.test, side, dir)) {
+        shown.push(`${side} ${dir} ${raw || '–'}° (truth ${want}°; a known miss)`);
+        if (raw !== '')
+          expect(Math.abs(got - want), `${side} ${dir} still missed`).toBeGreaterThan(boundDeg(truth.test));
+        continue;
+      }
       shown.push(`${side} ${dir} ${raw}° (truth ${want}°)`);
       expect(raw, `${side} ${dir} has a value`).not.toBe('');
       expect(Math.abs(got - want), `${side} ${dir}: ${got}° vs truth ${want}°`).toBeLessThanOrEqual(
