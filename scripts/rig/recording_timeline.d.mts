@@ -11,6 +11,7 @@ export declare const HIP_TIMING: {
   rampSteps: number;
   moveMs: number;
   moveSteps: number;
+  settleMs: number;
 };
 export declare const OTHER_LEG_ABDUCTION_DEG: number;
 

@@ -20,10 +20,18 @@ export const HIP_TIMING = {
   rampSteps: 4,
   moveMs: 600, // the untested leg moving out of the way (seated external rotation), and back
   moveSteps: 3,
+  // Still in neutral after moving the other leg, before the block's first neutral: a person shifts their weight
+  // and settles before turning (without it the whole still neutral before the first trial was 1 s).
+  settleMs: 1500,
 };
 
-/** How far the untested hip abducts (knees apart) so a seated external rotation clears it (issue 10). */
-export const OTHER_LEG_ABDUCTION_DEG = 40;
+/**
+ * How far the untested hip abducts (knees apart) so a seated external rotation clears it (issue 10): the tested
+ * ankle at 40° external rotation ends 0.17 m across the midline, the abducted leg's 0.38 m out on that side (at 40°
+ * of abduction 0.33 m: the feet were ≈ 20 px apart in the 480×360 picture). Abduction in 90° of hip flexion
+ * normally reaches 45–60°.
+ */
+export const OTHER_LEG_ABDUCTION_DEG = 50;
 
 /**
  * The hip plans. A block is one side and direction; `peaks` are positive degrees in that direction, a number
@@ -106,7 +114,10 @@ export function buildHipRecording(plan, timing = HIP_TIMING) {
     }
     side = block.side;
     const sign = block.direction === 'internal' ? 1 : -1;
-    if (block.clearOtherLeg) moveOtherLeg(OTHER_LEG_ABDUCTION_DEG);
+    if (block.clearOtherLeg) {
+      moveOtherLeg(OTHER_LEG_ABDUCTION_DEG);
+      show(0, timing.settleMs);
+    }
     const full = block.peaks.filter((p) => typeof p === 'number');
     const mean = full.reduce((a, b) => a + b, 0) / full.length;
     // Ramp steps shared by the block's trials: evenly toward their mean peak, rounded to 0.5°.

@@ -70,6 +70,22 @@ describe('the seated recording', () => {
       expect(s.keyframes[segmentAt(s.timeline, t.peakMs).keyframe]!.otherAbductionDeg).toBe(0);
   });
 
+  it('settles in neutral after moving the other leg: still for the settling time and a neutral before turning', () => {
+    for (const t of s.trials.filter((x) => x.direction === 'external' && x.trial === 1)) {
+      // Walk back from the trial's start over the still neutral frames with the other leg already out.
+      let ms = t.startMs - 1;
+      const still = (m: number) => {
+        const k = s.keyframes[segmentAt(s.timeline, m).keyframe]!;
+        return k.hipRotationDeg === 0 && k.otherAbductionDeg === OTHER_LEG_ABDUCTION_DEG;
+      };
+      while (ms >= 0 && still(ms)) ms -= 1;
+      // The move's last step already shows the leg out, so the still stretch is that step longer.
+      expect(t.startMs - 1 - ms).toBe(
+        HIP_TIMING.moveMs / HIP_TIMING.moveSteps + HIP_TIMING.settleMs + HIP_TIMING.neutralMs,
+      );
+    }
+  });
+
   it('is contiguous from 0 and expects the mean of the counted trials', () => {
     s.timeline.forEach((g, i) => expect(g.startMs).toBe(i ? s.timeline[i - 1]!.endMs : 0));
     expect(s.timeline.at(-1)!.endMs).toBe(s.durationMs);

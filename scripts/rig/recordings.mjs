@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm run fixtures:video [-- --only seated,prone,supine,squat,seated-phone] [-- --bench] [-- --out DIR]
+// npm run fixtures:video [-- --only seated,prone,supine,squat,seated-phone] [-- --bench] [-- --bad] [-- --out DIR]
 // Renders whole-test recordings with the render rig (recording_timeline.mjs, squat_recording_timeline.mjs: both
 // legs, orders the live prompts never use, pauses, an aborted and a fourth trial), encodes them with Debian's
 // ffmpeg into test-fixtures/video/<name>.mp4 (H.264) and .webm (VP9), and writes <name>.json, the truth in the
 // goniocam-recording-truth/1 format (test-fixtures/video/README.md). seated-phone is the seated recording as a
-// phone films it: portrait, coded landscape with a 90° display matrix, variable frame rate (MP4 only). Then the
-// bad files (scripts/video/bad_files.mjs). Deterministic: a re-run gives byte-identical files.
+// phone films it: portrait, coded landscape with a 90° display matrix, variable frame rate (MP4 only). With --bad,
+// then the bad files (scripts/video/bad_files.mjs) from seated.mp4: only on request, because what each bad file
+// does depends on the bytes it is cut from (remade from the re-rendered seated.mp4 of 2026-12-02, corrupt.mp4's
+// noise lands where it decodes whole, 62 of 62 frames), and the committed ones are what the tests expect.
+// Deterministic: a re-run gives byte-identical files.
 // --bench instead writes scripts/bench/out/seated-60s-30fps.mp4 (+ .json, git-ignored): the seated recording's
 // first 60 s at 30 fps, 640×480, for npm run bench.
 import { createHash } from 'node:crypto';
@@ -16,7 +19,15 @@ import { encodeMp4, encodeWebm, probeVideo, requireFfmpeg, writeConcat } from '.
 import { makeBadFiles } from '../video/bad_files.mjs';
 import { hipTruth, squatTruth } from './recording_truth.mjs';
 import { HIP_PLANS, buildHipRecording, cfrTimes, keyframesAt, vfrTimes } from './recording_timeline.mjs';
-import { CAMERA, OUTFIT, PLACEMENT, PRONE_TILT_DEG, SCENE, SQUAT_CAMERA } from './rig_look.mjs';
+import {
+  CAMERA,
+  OUTFIT,
+  PLACEMENT,
+  PRONE_TILT_DEG,
+  RECORDING_SEAT,
+  SCENE,
+  SQUAT_CAMERA,
+} from './rig_look.mjs';
 import { openRig, REPO_ROOT, rigSource } from './rig_session.mjs';
 import { buildSquatRecording } from './squat_recording_timeline.mjs';
 import { depthFromJoints, fppaFromJoints, squatSpec } from './squat_clip_timeline.mjs';
@@ -50,7 +61,7 @@ try {
   await rig.close();
   rmSync(work, { recursive: true, force: true });
 }
-if (!bench && !only) makeBadFiles(join(out, 'seated.mp4'), join(out, 'bad'));
+if (!bench && argv.includes('--bad')) makeBadFiles(join(out, 'seated.mp4'), join(out, 'bad'));
 
 async function makeRecording(clip) {
   const t0 = Date.now();
@@ -80,7 +91,9 @@ async function makeRecording(clip) {
             test: clip.test,
             side: k.side,
             thetaDeg: k.hipRotationDeg,
-            ...(clip.test === 'seated' ? { otherLeg: { abductionDeg: k.otherAbductionDeg } } : {}),
+            ...(clip.test === 'seated'
+              ? { otherLeg: { abductionDeg: k.otherAbductionDeg }, seat: RECORDING_SEAT }
+              : {}),
           },
     );
     const hash = createHash('sha1').update(r.png).digest('hex');

@@ -17,6 +17,13 @@ export const CAMERA = { yawDeg: 4, pitchDeg: -3, rollDeg: 1, distanceM: 2.5, fov
  * that alone would make the legs differ by ≈ 13°.
  */
 export const SQUAT_CAMERA = { ...CAMERA, yawDeg: 2 };
+/**
+ * The seat of the seated recordings: a stool 0.5 m wide instead of the 0.9 m bench. The untested leg moves out
+ * of the way by hip abduction, which swings its knee back as well as out (the thigh is 0.38 m long, the bench's
+ * front edge 0.3 m ahead of the hip): on the wide bench its hanging shank passed through the bench's front face,
+ * which no body can do. On the stool the abducted shank hangs beside the seat.
+ */
+export const RECORDING_SEAT = { widthM: 0.5 };
 export const OUTFIT = {
   skin: [0.78, 0.57, 0.44],
   shirt: [0.15, 0.5, 0.25],

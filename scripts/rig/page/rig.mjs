@@ -113,8 +113,9 @@ function stage(spec) {
   if (spec.test === 'seated') {
     const benchTop = jointWorld('LeftUpLeg').y - 0.09;
     floorY = Math.min(jointWorld('LeftFoot').y, jointWorld('RightFoot').y) - 0.25; // feet off the floor
+    // spec.seat.widthM: a narrower seat (a stool) for a leg abducted beside it (rig_look.mjs RECORDING_SEAT).
     const bench = new THREE.Mesh(
-      new THREE.BoxGeometry(0.9, benchTop - floorY, 0.5),
+      new THREE.BoxGeometry(spec.seat?.widthM ?? 0.9, benchTop - floorY, 0.5),
       mat(spec.scene.furniture),
     );
     bench.position.set(0, (benchTop + floorY) / 2, hip.z + 0.05);
