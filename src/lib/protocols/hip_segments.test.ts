@@ -131,6 +131,50 @@ describe('legExcursions', () => {
     expect(summary(legExcursions('right', r))).toEqual([{ direction: 'internal', neutral: 8, hold: 38 }]);
   });
 
+  it('a person who settles and turns 0.8 s later: that still is the neutral, and the trial is found', () => {
+    // The clip opens with the leg swinging to rest (no earlier neutral to fall back on), still for 9 frames
+    // (0.9 s of video at 10 fps), then an external rotation.
+    const r = angleSeries(20, [
+      [600, 0],
+      [800, 0],
+      [800, -35],
+      [2000, -35],
+      [800, 0],
+      [1500, 0],
+    ]);
+    expect(summary(legExcursions('left', r))).toEqual([{ direction: 'external', neutral: 0, hold: -35 }]);
+  });
+
+  it("after moving the other leg the tested one reads 4° off: its short new still is the trial's neutral", () => {
+    // Still at 4° for 9 frames (0.9 s of video) before turning; the 0° still before it is the old neutral.
+    const r = angleSeries(0, [
+      [3000, 0],
+      [100, 4],
+      [800, 4],
+      [800, -35],
+      [2000, -35],
+      [800, 4],
+      [1500, 4],
+    ]);
+    const [x, ...rest] = legExcursions('left', r);
+    expect(rest).toEqual([]);
+    expect(summary([x!])).toEqual([{ direction: 'external', neutral: 4, hold: -35 }]);
+    expect(x!.neutral).toMatchObject({ startMs: 3100, endMs: 3900 });
+  });
+
+  it('still for less than 0.8 s is not a neutral', () => {
+    const r = angleSeries(20, [
+      [600, 0],
+      [600, 0],
+      [800, -35],
+      [2000, -35],
+      [800, 0],
+      [1500, 0],
+    ]);
+    // 7 frames (0.7 s) before the turn: no neutral, so no trial; the still after it starts nothing.
+    expect(legExcursions('left', r)).toEqual([]);
+  });
+
   it('a clip that ends mid-hold has no trial (a trial comes back)', () => {
     const r = angleSeries(0, [
       [2000, 0],

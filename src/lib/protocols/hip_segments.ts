@@ -1,7 +1,8 @@
 // A recording follows no prompts, so its trials are found in each leg's angle series: a still neutral →
 // the leg leaves it (internal or external, by the sign) → a still hold at end range → back. The limits are
-// the live test's (limits.ts): a neutral is a still window of ≥ 1 s within 15° of zero, a trial moves ≥ 5°
-// past it, the hold is ≥ 1.5 s still, back = within 8° of neutral. Pure.
+// the live test's (limits.ts) but one: a neutral is a still window of ≥ 0.8 s (live: 1 s, see
+// RECORDING_NEUTRAL_MS) within 15° of zero, a trial moves ≥ 5° past it, the hold is ≥ 1.5 s still, back =
+// within 8° of neutral. Pure.
 //
 // Why not OpenCap's peak finding (prominence 0.7 × the series' range, peaks ≥ 0.5 s apart, peak widths for
 // start and end): it assumes one direction and trials of similar size in one series. A recording mixes
@@ -50,6 +51,14 @@ export interface Excursion {
  */
 export const MAX_EXCURSION_MS = 20000;
 
+/**
+ * The shortest still window, in video, that a recording's neutral may be. Live asks for 1 s because it prompts
+ * "hold still" and waits; a person following no prompt often settles and turns within a second, and the pose
+ * model's lag takes ≈ 0.1–0.2 s off each still (at 10 fps a 1 s still reads 8–9 frames). 0.8 s is still long
+ * enough to tell a rest from a turn's end: a stop part-way out is ≥ 5° past the neutral and never taken for one.
+ */
+export const RECORDING_NEUTRAL_MS = 800;
+
 const STILL = {
   sdDeg: STILLNESS.sdDeg.value,
   maxDevDeg: STILLNESS.maxDevDeg.value,
@@ -78,7 +87,7 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
     toFrame: idx[w.endIdx]!,
   }));
   const isNeutral = (w: FrameWindow) =>
-    videoMs(w) >= TIMING.neutralMs.value && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
+    videoMs(w) >= RECORDING_NEUTRAL_MS && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
   const deg = (k: number) => samples[k]!.deg;
   const out: Excursion[] = [];
   let ref: FrameWindow | null = null;
