@@ -62,21 +62,21 @@ describe('thresholds', () => {
     expect(MEASUREMENT_ERROR_DEG.supine.maeDeg!).toBeLessThan(MEASUREMENT_ERROR_DEG.seated.maeDeg!);
     expect(MEASUREMENT_ERROR_DEG.seated.maeDeg!).toBeLessThan(MEASUREMENT_ERROR_DEG.prone.maeDeg!);
     expect(MEASUREMENT_ERROR_DEG.prone.maeDeg!).toBeGreaterThan(ROUGH_MAE_DEG.value);
-    expect(readingErrorDeg('prone')).toBe(61.3);
+    expect(readingErrorDeg('prone')).toBe(17.6);
     expect(MEASUREMENT_ERROR_DEG.seated.note).toMatch(/report-bodies|Report bodies/);
     expect(MEASUREMENT_ERROR_DEG.prone.note).toMatch(/behind the head.*turned 180°/);
   });
 
   it('a difference of two readings has √2 × one reading’s error', () => {
     expect(differenceErrorDeg('seated')).toBeCloseTo(Math.SQRT2 * 9.4, 6);
-    expect(differenceErrorDeg('prone')).toBeCloseTo(Math.SQRT2 * 61.3, 6);
+    expect(differenceErrorDeg('prone')).toBeCloseTo(Math.SQRT2 * 17.6, 6);
   });
 
   it('asymmetry limit is the larger of 10° and the difference error', () => {
     expect(ASYMMETRY.clinicalDeg.value).toBe(10);
     expect(asymmetryLimitDeg('seated')).toBeCloseTo(Math.SQRT2 * 9.4, 6); // ≈ 13.3°
     expect(asymmetryLimitDeg('supine')).toBeCloseTo(Math.SQRT2 * 12.0, 6); // ≈ 17.0°
-    expect(asymmetryLimitDeg('prone')).toBeCloseTo(Math.SQRT2 * 61.3, 6); // ≈ 87°: no real difference is flagged
+    expect(asymmetryLimitDeg('prone')).toBeCloseTo(Math.SQRT2 * 17.6, 6); // ≈ 24.9°
   });
 
   it('a test whose error is not measured has no reading error, difference error or asymmetry limit', () => {

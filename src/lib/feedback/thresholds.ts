@@ -113,10 +113,10 @@ export const MEASUREMENT_ERROR_DEG: Readonly<Record<TestId, MeasurementError>> =
     note: 'Report bodies, camera overhead, MoveNet Thunder, trunk-axis method (2d-supine-trunk); internal rotation only. MAE 3.3° (P95 12.0°, max 14.9°) on the 23 of 39 proper views measured; 41 % refused (knee or ankle scored under 0.3); all 9 foot-end views refused. `npm run accuracy -- --set test-fixtures/synth/bodies-report`, 2026-12-02.',
   },
   prone: {
-    maeDeg: 14.6,
-    p95Deg: 61.3,
+    maeDeg: 6.9,
+    p95Deg: 17.6,
     source: 'goniocam-accuracy',
-    note: 'Report bodies, camera behind the head, 40° down, picture turned 180° for BlazePose full (2d-prone-head-end): MAE 14.6° (P95 61.3°) on the 16 of 48 views measured; 67 % refused (the model labels the other foot as the tested one, which reads as a camera looking down too steeply). Not a measurement on most bodies: a rough guide only. `npm run accuracy -- --set test-fixtures/synth/bodies-report`, 2026-12-02.',
+    note: 'Report bodies, camera behind the head, 40° down, picture turned 180° for MoveNet Thunder (2d-prone-head-end; Thunder chosen on the dev bodies, BlazePose full read 14.6°, P95 61.3°, 16 of 48 here): MAE 6.9° (P95 17.6°, max 27.2°) on the 28 of 48 views measured; 42 % refused. A rough guide only. `npm run accuracy -- --set test-fixtures/synth/bodies-report`, 2026-12-02.',
   },
   squat: {
     maeDeg: 8.9,

@@ -11,9 +11,11 @@ export const TEST_MODELS: Readonly<Record<TestId | 'stand', ModelId>> = {
   // MoveNet Thunder: 1.6° MAE on the CI set, 1.2° on the holdout, with the trunk-axis method; BlazePose
   // full hides the tested hip behind the raised thigh and reads 3.4° (holdout 5.8°).
   supine: 'movenet-thunder',
-  // Prone, camera behind the head, frames turned 180° (TEST_ROTATION): BlazePose full 5.7° MAE on the CI set
-  // (25 of 30 measured; max 28°), MoveNet Thunder 8.2° (29 of 30; max 43°); holdout 6.3° (9 of 10).
-  prone: 'blazepose-full',
+  // Prone, camera behind the head, frames turned 180° (TEST_ROTATION): MoveNet Thunder, chosen on the dev
+  // bodies (docs/accuracy.md: 13.5° MAE, 37 of 52 measured, against BlazePose full's 15.7°, 18 of 52, which
+  // labels the straight leg's foot as the tested ankle on most bodies); on the report bodies 6.9° (28 of 48)
+  // against 14.6° (16 of 48). On MakeHuman alone BlazePose had read better (CI set 5.7° vs 8.2°).
+  prone: 'movenet-thunder',
   // Heels and toes (foot turn-out) exist only in BlazePose's 33 landmarks.
   squat: 'blazepose-full',
   stand: 'blazepose-full',
