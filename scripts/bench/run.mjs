@@ -3,7 +3,10 @@
 // Measures in ONE run, in headless Debian Chromium on this machine, for each model × backend that works:
 // the raw model inference time per frame (the detector call), the full per-frame pipeline time
 // (frame callback → pose → smoothing → overlay drawn), their ratio, cold start to first pose, and the
-// production bundle's initial JS size (gzip). Not a test: numbers go in the README with this command.
+// production bundle's initial JS size (gzip); then recorded-video analysis (video.mjs: decode alone, each
+// model's frames/s and × real time on a 60 s 30 fps 640×480 seated clip, the seated model inferring every
+// k-th frame, and goniocam analyze in Node). --no-video skips that part (it takes several minutes).
+// Not a test: numbers go in the README with this command.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -129,7 +132,20 @@ for (const cfg of CONFIGS) {
 }
 stopServer();
 
-const bundle = initialJsSize(`${root}dist`);
+// Recorded video, in the same run: its own script (own server on its own port), the same build.
+let video = null;
+if (!argv.includes('--no-video') && !arg('--only')) {
+  log('recorded-video analysis (scripts/bench/video.mjs)…');
+  const v = spawnSync(process.execPath, [`${root}scripts/bench/video.mjs`, '--no-build', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  video = v.status === 0 ? JSON.parse(v.stdout) : { error: `video.mjs exited ${v.status}` };
+}
+
+const bundle = initialJsSize(`${root}${process.env.GONIOCAM_DIST ?? 'dist'}`);
 const report = {
   format: 'goniocam-bench/1',
   date: new Date().toISOString(),
@@ -137,6 +153,7 @@ const report = {
   frameSize: '640x480',
   results,
   bundle: { initialJsBytes: bundle.bytes, initialJsGzipBytes: bundle.gzipBytes, files: bundle.files },
+  video,
 };
 
 if (json) {
@@ -156,6 +173,31 @@ if (json) {
   console.log(
     `\nInitial JS (index.html entry + modulepreloads): ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip (${(bundle.bytes / 1024).toFixed(1)} KiB raw)`,
   );
+  if (video?.error) console.log(`\nRecorded video: ${video.error}`);
+  else if (video) printVideo(video);
+}
+
+/** The recorded-video figures (video.mjs's report) as tables. */
+function printVideo(v) {
+  const d = v.decode;
+  console.log(
+    `\nRecorded video, ${v.clip} (${d.size}, ${d.codec}): decode alone (WebCodecs, to 640 px) ${d.frames} frames of ${d.durationS} s in ${d.decodeS} s = ${d.fps} frames/s, ${d.xRealTime}× real time`,
+  );
+  console.log(
+    '\n| model | workers | every | frames | analysis s | frames/s | × real time | model ms | pipeline/model |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of v.results)
+    console.log(
+      r.error
+        ? `| ${r.model} | ${r.workers} | ${r.every} | failed: ${r.error} ||||||`
+        : `| ${r.model} | ${r.workers} | ${r.every} | ${r.frames} | ${r.analysisS} | ${r.fps} | ${r.xRealTime} | ${r.modelMs} | ${r.ratio.toFixed(3)} |`,
+    );
+  for (const c of v.cli ?? [])
+    if (!c.error)
+      console.log(
+        `goniocam analyze (Node, 1 thread), ${c.model}, every ${c.every}: ${c.frames} frames in ${c.analysisS} s, ${c.xRealTime}× real time`,
+      );
 }
 
 function round(v, d = 1) {
