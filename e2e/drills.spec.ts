@@ -11,10 +11,10 @@ import { supineTestRecord } from '../src/testing/drill_fixtures';
 // end range. A passive (supine) test of 58° on the right is stored first, so the gap view has both halves.
 
 const out = process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname;
-test.use({
+const camera = (y4m: string) => ({
   launchOptions: {
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(`${out}drill-lift-clip.y4m`)],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(`${out}${y4m}`)],
   },
 });
 
@@ -25,6 +25,7 @@ const BOUND = MEASUREMENT_ERROR_DEG.seated.p95Deg!;
 /** What a passive − active difference can be off by: the two tests' P95 errors combined. */
 const COMBINED = Math.hypot(MEASUREMENT_ERROR_DEG.supine.p95Deg!, BOUND);
 
+test.use(camera('drill-lift-clip.y4m'));
 test('the seated lift counts the rig’s reps within the seated bound, saves them, and the gap view shows the right hip’s gap', async ({
   page,
 }) => {

@@ -61,6 +61,9 @@ if (wantDrills)
     startMs: 0,
     endMs: 20800,
   });
+// drills.spec.ts, hip CARs: the rig's CAR clip (scripts/rig/car_clip.ts).
+if (wantDrills)
+  await clipY4m(`${root}test-fixtures/synth/clips/cars/clip.json`, `${out}/drill-cars-clip.y4m`, { fps: 10 });
 
 const args = ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
 const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });

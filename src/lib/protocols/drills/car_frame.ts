@@ -20,6 +20,12 @@ export interface CarFrame {
 
 const angleOf = (v: Vec2) => Math.atan2(v.y, v.x) * RAD_TO_DEG;
 
+/**
+ * The hip line's angle (other hip → moving hip) in the picture of a person facing the camera: their right is
+ * on the picture's left (180°), their left on its right (0°).
+ */
+export const facingPelvisDeg = (side: Side): number => (side === 'right' ? 180 : 0);
+
 /** The pose with every left/right pair exchanged. */
 export function swapSides(pose: Pose): Pose {
   const joints: Record<string, unknown> = {};

@@ -6,7 +6,7 @@ import { length } from '../../geometry/vec2';
 import type { Pose, Side } from '../../types';
 import { Speaker } from '../speaker';
 import type { Protocol, StepOutput } from '../types';
-import { readCarFrame, type CarFrame } from './car_frame';
+import { facingPelvisDeg, readCarFrame, type CarFrame } from './car_frame';
 import { initCarLoops, stepCarLoops, type CarLoopState, type CarRest, type CarThresholds } from './car_loops';
 import { CARS } from './drill_limits';
 import { DRILL_PROMPTS as P, REPROMPT_MS } from './drill_prompts';
@@ -52,7 +52,10 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
 export function stepCarsDrill(s: CarsDrillState, pose: Pose | null, tMs: number): StepOutput<CarsDrillState> {
   if (s.phase === 'done') return { state: s, prompts: [] };
   const sp = new Speaker(s.said, tMs);
-  const f = readCarFrame(pose, s.side, s.rest?.pelvisDeg);
+  // Facing the camera (as the drill asks), the moving hip lies a known way from the other in the picture: the
+  // model's labels are checked against that from the first frame, so a model that has the sides swapped while
+  // the person stands still for the rest position does not make the standing leg the one that is tracked.
+  const f = readCarFrame(pose, s.side, facingPelvisDeg(s.side));
   if (s.phase === 'setup') {
     if (!f.ok) {
       sp.say(pose ? P.fix(f.reason) : P.findPerson(), REPROMPT_MS);
@@ -87,7 +90,7 @@ export function stepCarsDrill(s: CarsDrillState, pose: Pose | null, tMs: number)
         ...s,
         phase: 'loops',
         restFrames: [],
-        rest: { knee, thighPx: length(knee), pelvisDeg: mean(frames.map((x) => x.pelvisDeg)) },
+        rest: { knee, thighPx: length(knee), pelvisDeg: facingPelvisDeg(s.side) },
         live,
         said: sp.said,
       },
