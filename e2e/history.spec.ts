@@ -28,6 +28,7 @@ interface Trial {
 }
 interface Progress {
   snapshot: { trials: Trial[]; stepIdx: number };
+  peaks: { photo: unknown }[];
 }
 
 /** Reads a store of the app's database as the page sees it (no version: opens whatever is there). */
@@ -82,6 +83,9 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
     )
     .toBeGreaterThanOrEqual(1);
   const before = kept!.snapshot.trials.filter((t) => t.valid);
+  // Trials (voided ones too) kept at the reload, each with its peak: photos are still off then.
+  const keptTrials = kept!.snapshot.trials.length;
+  expect(kept!.peaks.map((p) => p.photo)).toEqual(Array<null>(keptTrials).fill(null));
 
   // 2. A reload mid-test: the same hands-free URL offers the unfinished test instead of starting anew.
   await page.reload();
@@ -146,14 +150,16 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.maeDeg}°`);
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.p95Deg}°`);
   await expect(report.getByTestId('report-finding').first()).toContainText('Source');
-  // Each trial since the reload has its peak: skeleton over the photo kept (photos were switched on).
+  // Every trial has its peak, those from before the reload too (kept with the test in progress): the
+  // skeleton only while photos were off, over the photo once they were switched on.
   const peaks = report.getByTestId('peak-snapshot');
-  const trialsAfter =
-    Object.values(row.record.outcome.result.sides).flatMap((s) => s.internal?.trials ?? []).length -
-    before.length;
-  await expect(peaks).toHaveCount(trialsAfter);
-  await expect(report.getByTestId('report-peaks')).toHaveAttribute('data-painted', String(trialsAfter));
-  await expect(report.locator('[data-testid="peak-snapshot"][data-photo="no"]')).toHaveCount(0);
+  const trials = Object.values(row.record.outcome.result.sides).flatMap((s) => s.internal?.trials ?? []);
+  await expect(peaks).toHaveCount(trials.length);
+  await expect(report.getByTestId('report-peaks')).toHaveAttribute('data-painted', String(trials.length));
+  const skeletonOnly = report.locator('[data-testid="peak-snapshot"][data-photo="no"]');
+  await expect(skeletonOnly).toHaveCount(keptTrials);
+  await expect(peaks.first()).toHaveAttribute('data-photo', 'no');
+  await expect(peaks.last()).toHaveAttribute('data-photo', 'yes');
 
   // 5. On paper: print media, the app's chrome gone, a full-page picture for the README.
   await page.emulateMedia({ media: 'print' });

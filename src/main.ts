@@ -39,11 +39,11 @@ if (new URLSearchParams(window.location.search).has('videohooks')) {
 
 // Every finished result goes to this device's history (IndexedDB), once.
 const saver = new ResultSaver(session);
-// A hip test left unfinished by a reload or a crash is offered back (resume or discard).
-const progress = new HipProgress(guided);
-void progress.load();
 // Each trial's peak for the report: the skeleton, a photo only if the person switched photos on.
 const peaks = new PeakKeeper(session);
+// A hip test left unfinished by a reload or a crash is offered back (resume or discard), peaks included.
+const progress = new HipProgress(guided, peaks);
+void progress.load();
 
 // Installable and offline: what is stored for a start with no network, and "Make available offline".
 const offline = new OfflineSession(() => session.model, import.meta.env.BASE_URL);

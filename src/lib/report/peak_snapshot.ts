@@ -45,7 +45,7 @@ export function trialPeak(t: Trial, pose: Pose | null): PeakSnapshot {
     side: t.side,
     value:
       t.valid && t.valueDeg !== null
-        ? `${r1(t.valueDeg)}°`
+        ? `${t.valueDeg.toFixed(1)}°`
         : `void: ${t.compensations.find((c) => c.severity === 'invalid')?.message ?? 'not counted'}`,
     valid: t.valid,
     tMs: t.endMs,

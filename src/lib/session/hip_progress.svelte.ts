@@ -10,6 +10,7 @@ import { appDb } from '../storage/app_db';
 import type { GoniocamDb } from '../storage/goniocam_db';
 import type { StoredProgress } from '../storage/progress_schema';
 import type { GuidedSession } from './guided_session.svelte';
+import type { PeakKeeper } from './peak_keeper.svelte';
 
 export class HipProgress {
   /** An unfinished test found when the app opened, until it is resumed or discarded. */
@@ -17,12 +18,14 @@ export class HipProgress {
   /** Why keeping the test in progress failed (no IndexedDB here), or null. */
   error = $state<string | null>(null);
   readonly #guided: GuidedSession;
+  readonly #peaks: PeakKeeper;
   #lastKey: string | null = null;
   /** Writes run one after another, so a late save can never land after the clear that ended its test. */
   #writes: Promise<void> = Promise.resolve();
 
-  constructor(guided: GuidedSession) {
+  constructor(guided: GuidedSession, peaks: PeakKeeper) {
     this.#guided = guided;
+    this.#peaks = peaks;
   }
 
   /** Settles once the look for an unfinished test is over (a hands-free start waits for it). */
@@ -58,7 +61,10 @@ export class HipProgress {
     // A stamp stored with the snapshot, never rendered reactively, so SvelteDate adds nothing.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const savedAt = new Date();
-    this.#write((db) => db.saveProgress(snapshot, savedAt));
+    // The trial just recorded gets its peak first, so it is kept with the snapshot.
+    this.#peaks.track(state);
+    const peaks = this.#peaks.sofar();
+    this.#write(async (db) => db.saveProgress(snapshot, savedAt, await peaks));
   }
 
   /** Go on with the pending test: same test, plan and trials, starting again at its step's set-up check. */
@@ -75,6 +81,7 @@ export class HipProgress {
     // The pipeline's protocol (its step and result), started from the snapshot instead of from scratch.
     const base = pipe.guided({ firstSide: g.firstSide, includeExternal: g.includeExternal });
     const protocol = { ...base, init: (tMs: number) => resumeHip(snap, tMs) };
+    this.#peaks.carryOver(p.peaks);
     return g.run.begin({ protocol, model: pipe.model, rotation: pipe.rotation });
   }
 

@@ -1,8 +1,8 @@
 // Each trial's peak moment of a live hip test, kept for the report: the skeleton always (report/
 // peak_snapshot.ts), the camera picture only when the person has switched photos on (remembered on this
 // device). Trials are caught as the guided test records them (App.svelte feeds `track`); when the test's
-// result is saved, ResultSaver takes them into the session's row. Trials from before a reload have no peak
-// (the frames are gone); the resumed ones do.
+// result is saved, ResultSaver takes them into the session's row. The peaks so far are kept with the test in
+// progress (HipProgress), so a resumed test brings back those from before the reload.
 import type { HipState } from '../protocols/hip_guided';
 import { trialPeak } from '../report/peak_snapshot';
 import type { StoredPeak } from '../storage/goniocam_db';
@@ -18,6 +18,8 @@ export class PeakKeeper {
   #run: number | null = null;
   #seen = 0;
   #peaks: Promise<StoredPeak>[] = [];
+  /** Peaks a resumed test brings back, taken up by the next run that starts. */
+  #carry: readonly StoredPeak[] = [];
 
   constructor(live: LiveSession) {
     this.#live = live;
@@ -43,7 +45,8 @@ export class PeakKeeper {
     if (state.startedMs !== this.#run) {
       this.#run = state.startedMs;
       this.#seen = state.trials.length;
-      this.#peaks = [];
+      this.#peaks = this.#carry.map((p) => Promise.resolve(p));
+      this.#carry = [];
       return;
     }
     while (this.#seen < state.trials.length) {
@@ -51,6 +54,16 @@ export class PeakKeeper {
       const photo = this.photos ? this.#live.grabFrame().catch(() => null) : Promise.resolve(null);
       this.#peaks.push(photo.then((p) => ({ peak, photo: p })));
     }
+  }
+
+  /** The next run is a resumed test: these are its peaks from before the reload. */
+  carryOver(peaks: readonly StoredPeak[]): void {
+    this.#carry = peaks;
+  }
+
+  /** The peaks of the run so far (kept with the test in progress). */
+  sofar(): Promise<StoredPeak[]> {
+    return Promise.all(this.#peaks);
   }
 
   /** The peaks of the test that just ended, handed over once. */

@@ -139,8 +139,8 @@ export class GoniocamDb {
   }
 
   /** The guided hip test in progress (one at a time), replaced after each trial. */
-  async saveProgress(snapshot: HipSnapshot, savedAt: Date): Promise<void> {
-    const row: StoredProgress = { savedAt: savedAt.toISOString(), snapshot };
+  async saveProgress(snapshot: HipSnapshot, savedAt: Date, peaks: readonly StoredPeak[] = []): Promise<void> {
+    const row: StoredProgress = { savedAt: savedAt.toISOString(), snapshot, peaks };
     await this.#db.put(STORES.progress, row, PROGRESS_KEY);
   }
   /** The test in progress, or null (none, or one this version cannot resume: it is then dropped). */

@@ -4,9 +4,14 @@ import { hipProtocol } from '../protocols/hip_guided';
 import { snapshotHip } from '../protocols/hip_snapshot';
 import { scriptedFrames, standardTrials } from '../../testing/scripted_person';
 import { restoreProgress } from './progress_schema';
+import { trialPeak } from '../report/peak_snapshot';
+import type { Trial } from '../protocols/types';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 
 /** A real snapshot: the scripted person's seated test stopped after 2 trials, through JSON as stored. */
-function snapshot(): Record<string, unknown> {
+const pose = synthPose('seated', 'right', 30, PLACEMENTS['seated-front']!);
+
+function snapshot(): Record<string, unknown> & { trials: Trial[] } {
   const runner = new ProtocolRunner(hipProtocol({ test: 'seated' }), 0);
   for (const { pose, tMs } of scriptedFrames({
     test: 'seated',
@@ -15,16 +20,43 @@ function snapshot(): Record<string, unknown> {
     runner.push(pose, tMs);
     if (runner.state.trials.length === 2) break;
   }
-  return JSON.parse(JSON.stringify(snapshotHip(runner.state))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(snapshotHip(runner.state))) as Record<string, unknown> & {
+    trials: Trial[];
+  };
 }
 
 describe('a stored hip test in progress', () => {
   const at = '2026-12-02T15:00:00.000Z';
   const row = (snapshot: unknown) => ({ savedAt: at, snapshot });
 
-  it('restores as written', () => {
+  it('restores as written; a row from before peaks were kept restores with none', () => {
     const s = snapshot();
-    expect(restoreProgress(row(s))).toEqual(row(s));
+    expect(restoreProgress(row(s))).toEqual({ ...row(s), peaks: [] });
+    const peaks = [{ peak: trialPeak(s.trials[0]!, pose), photo: null }];
+    const withPeaks = { ...row(s), peaks: JSON.parse(JSON.stringify(peaks)) as unknown };
+    expect(restoreProgress(withPeaks)).toEqual(withPeaks);
+    const photo = new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' });
+    expect(restoreProgress({ ...withPeaks, peaks: [{ ...peaks[0], photo }] })?.peaks[0]?.photo).toBe(photo);
+  });
+
+  it('a damaged peak drops the row', () => {
+    const s = snapshot();
+    const bad = {
+      peak: { ...trialPeak(s.trials[0]!, pose), skeleton: { width: 0, height: 1, joints: {} } },
+      photo: null,
+    };
+    expect(restoreProgress({ ...row(s), peaks: [bad] })).toBeNull();
+    const unknownJoint = {
+      peak: {
+        ...trialPeak(s.trials[0]!, pose),
+        skeleton: { width: 4, height: 3, joints: { tail: { x: 1, y: 1, score: 1 } } },
+      },
+      photo: null,
+    };
+    expect(restoreProgress({ ...row(s), peaks: [unknownJoint] })).toBeNull();
+    expect(
+      restoreProgress({ ...row(s), peaks: [{ peak: trialPeak(s.trials[0]!, pose), photo: 'x' }] }),
+    ).toBeNull();
   });
 
   it('is refused when damaged, from another format, or pointing outside its plan', () => {

@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { HIP_SNAPSHOT_FORMAT, type HipSnapshot } from '../protocols/hip_snapshot';
 import { Compensation, Trial } from '../report/report_schema';
-import { HIP_METHODS } from '../types';
+import { HIP_METHODS, JOINT_NAMES } from '../types';
+import type { StoredPeak } from './goniocam_db';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 const num = v.pipe(v.number(), v.finite());
@@ -32,13 +33,41 @@ const SnapshotSchema = v.pipe(
   v.check((s) => s.stepIdx < s.plan.length, 'the step is outside the plan'),
 );
 
-/** What the progress store holds: the snapshot and when it was saved (wall clock, ISO). */
+/** A trial's peak kept so far (report/peak_snapshot.ts), with its photo if photos were on. */
+const PeakSchema = v.object({
+  peak: v.object({
+    title: v.pipe(v.string(), v.maxLength(80)),
+    side: v.nullable(side),
+    value: v.pipe(v.string(), v.maxLength(1200)),
+    valid: v.boolean(),
+    tMs: num,
+    skeleton: v.nullable(
+      v.object({
+        width: v.pipe(num, v.minValue(1)),
+        height: v.pipe(num, v.minValue(1)),
+        joints: v.record(
+          v.picklist(JOINT_NAMES),
+          v.object({ x: num, y: num, score: v.pipe(num, v.minValue(0), v.maxValue(1)) }),
+        ),
+      }),
+    ),
+  }),
+  photo: v.nullable(v.instance(Blob)),
+});
+
+/** What the progress store holds: the snapshot, when it was saved (wall clock, ISO), the trials' peaks. */
 export interface StoredProgress {
   readonly savedAt: string;
   readonly snapshot: HipSnapshot;
+  /** Peaks of the trials so far (older rows have none). */
+  readonly peaks: readonly StoredPeak[];
 }
 
-const ProgressSchema = v.object({ savedAt: v.pipe(v.string(), v.isoTimestamp()), snapshot: SnapshotSchema });
+const ProgressSchema = v.object({
+  savedAt: v.pipe(v.string(), v.isoTimestamp()),
+  snapshot: SnapshotSchema,
+  peaks: v.optional(v.pipe(v.array(PeakSchema), v.maxLength(200)), []),
+});
 
 /** The stored value → a test to resume, or null when it is not one. */
 export function restoreProgress(row: unknown): StoredProgress | null {
