@@ -26,6 +26,8 @@ const { values } = parseArgs({
     'fit-on': { type: 'string' },
     'fit-poses': { type: 'string' },
     variants: { type: 'string' },
+    // With poses saved for several models (accuracy_poses.ts --models all): score this one.
+    model: { type: 'string' },
     'per-body': { type: 'boolean', default: false },
   },
 });
@@ -110,7 +112,8 @@ interface Scored {
 
 function score(cases: Case[], poses: Saved, v: Variant): Scored[] {
   return cases.map((c) => {
-    const saved = Object.values(poses[c.id] ?? {})[0] ?? { pose: null };
+    const byModel = poses[c.id] ?? {};
+    const saved = (values.model ? byModel[values.model] : Object.values(byModel)[0]) ?? { pose: null };
     const r = measureStill(v(c, saved), c.test, c.side);
     const squat = c.test === 'squat' || c.test === 'stand';
     return {
