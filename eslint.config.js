@@ -30,7 +30,17 @@ const LAYERS_ABOVE = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'models/', 'test-fixtures/', 'e2e/out/', 'scripts/bench/out/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'node_modules/',
+      'models/',
+      'test-fixtures/',
+      'e2e/out/',
+      'scripts/bench/out/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
