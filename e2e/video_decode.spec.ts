@@ -203,7 +203,8 @@ test('the session finds a pose in every frame in the pose Workers, then cancels 
     'person.mp4',
     `async (h, f) => {
       const s = h.session;
-      await s.analyse(f, 'seated', { model: 'movenet-lightning' });
+      // every: 1 — a 30 fps clip is otherwise read at 15 frames a second (pipeline/inference_rate.ts).
+      await s.analyse(f, 'seated', { model: 'movenet-lightning', every: 1 });
       return {
         status: s.status + (s.error ? ': ' + s.error : ''),
         workers: s.timings?.workers ?? 0,
@@ -240,7 +241,7 @@ test('the session finds a pose in every frame in the pose Workers, then cancels 
   const again = await withFile<string>(
     page,
     'person.mp4',
-    `async (h, f) => { await h.session.analyse(f, 'seated', { model: 'movenet-lightning' }); return h.session.status + ' ' + h.session.poses.length; }`,
+    `async (h, f) => { await h.session.analyse(f, 'seated', { model: 'movenet-lightning', every: 1 }); return h.session.status + ' ' + h.session.poses.length; }`,
   );
   expect(again).toBe('done 60');
 });

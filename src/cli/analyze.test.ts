@@ -69,6 +69,9 @@ describe('goniocam analyze on the peer video pose_1.mp4 (MoveNet Lightning, the 
       'squat',
       '--model',
       'movenet-lightning',
+      // Every frame: a 30 fps clip is otherwise read at 15 frames a second (pipeline/inference_rate.ts).
+      '--every',
+      '1',
       '--csv',
       '--frames-csv',
       csvPath,
