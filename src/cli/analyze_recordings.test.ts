@@ -80,7 +80,8 @@ describe.each([
       expect(json).toMatchObject({ format: 'goniocam-analysis/1', file: `${name}.mp4`, test });
       expect(json.fps).toBeCloseTo(10, 1);
       expect(json.frames).toBe(truth.frameCount);
-      expect(json.durationS).toBeCloseTo(truth.durationMs / 1000, 1);
+      // Within a frame: the container's duration may end at the last frame's start or its end.
+      expect(Math.abs(json.durationS - truth.durationMs / 1000)).toBeLessThanOrEqual(0.11);
       expect(json.reps).toBeUndefined();
     },
     LONG,
@@ -122,9 +123,8 @@ describe.each([
 
   if (name === 'seated')
     // A known miss, shared with the browser (docs/video-analysis.md): with the right leg moved out of the way,
-    // BlazePose full reads the left foot's swing at ≈ 60 % of the truth (−24° at a −38° hold, −13.5° at −36°)
-    // and the first hold is not still enough to count. When the model or the geometry improves, this fails:
-    // drop `.fails` then.
+    // BlazePose full reads the left foot's swing at ≈ 60 % of the truth (23.5° for 38°; the app 23.8°). When
+    // the model or the geometry improves, this fails: drop `.fails` then.
     it.fails('reads seated left external rotation within the bound (known miss)', async () => {
       const { json } = await run();
       const got = direction(json, 'left', 'external')?.resultDeg ?? null;
