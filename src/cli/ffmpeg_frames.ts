@@ -105,6 +105,7 @@ export async function* decodeFrames(
   let buf: Buffer = Buffer.alloc(0);
   let count = 0;
   let lastMs = 0;
+  let lastIndex = -1;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
@@ -119,6 +120,7 @@ export async function* decodeFrames(
           );
         count++;
         lastMs = t.tMs;
+        lastIndex = t.index * every;
         // select's n counts selected frames after it, so the decoded index is n × every.
         yield { width, height, rgb, tMs: t.tMs, index: t.index * every };
       }
@@ -133,7 +135,7 @@ export async function* decodeFrames(
       );
     }
     if (count === 0) throw new VideoFileError(`${name}: no video frame could be decoded (${why}).`);
-    const short = cutShort(probe, every, count, lastMs);
+    const short = cutShort(probe, every, count, lastIndex, lastMs);
     // ffmpeg decodes what a cut-off file still holds and exits 0 ("partial file"): a result from the first
     // part of a test would look complete, so it is refused and the reason said.
     if (short)
@@ -148,13 +150,18 @@ export async function* decodeFrames(
  * Whether fewer frames came out than the container promises: its frame count (MP4/MOV state it), else its
  * duration (WebM). Edit lists may hide a few priming frames, so a 2 % + 1 frame shortfall is allowed.
  */
-function cutShort(probe: VideoProbe, every: number, count: number, lastMs: number): string | null {
+function cutShort(
+  probe: VideoProbe,
+  every: number,
+  count: number,
+  lastIndex: number,
+  lastMs: number,
+): string | null {
   if (probe.frameCount !== null) {
     const expected = Math.ceil(probe.frameCount / every);
+    // Said in the file's own frames, whichever every k-th were analysed (the person may not have chosen k).
     if (count < expected * 0.98 - 1)
-      return every === 1
-        ? `only ${count} of its ${probe.frameCount} frames could be decoded`
-        : `only ${count} of the ${expected} frames asked for (every ${every}th of ${probe.frameCount}) could be decoded`;
+      return `only ${every === 1 ? count : lastIndex + 1} of its ${probe.frameCount} frames could be decoded`;
     return null;
   }
   if (probe.durationS !== null) {
