@@ -11,6 +11,7 @@ import { defaultEvery } from '../lib/pipeline/inference_rate';
 import { pipelineFor } from '../lib/pipeline/pipelines';
 import type { TimedPose } from '../lib/pipeline/run_protocol';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
+import { FALLBACK_MODEL, VIDEO_FALLBACK_AFTER_MISSES } from '../lib/pose/fallback_estimator';
 import type { ModelId, Side, TestId } from '../lib/types';
 import { decodeFrames } from './ffmpeg_frames';
 import { probeVideo } from './ffprobe';
@@ -37,7 +38,13 @@ export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<R
     opts.every !== undefined
       ? Math.max(1, Math.floor(opts.every))
       : defaultEvery(probe.frameCount, probe.durationS);
-  const estimator = await createNodeEstimator(model, { smoothing: true, rotation: pipeline.rotation });
+  // As the app's recordings: the second model only after a second with no person (fallback_estimator.ts).
+  const estimator = await createNodeEstimator(model, {
+    smoothing: true,
+    rotation: pipeline.rotation,
+    fallback: FALLBACK_MODEL[model],
+    fallbackAfterMisses: VIDEO_FALLBACK_AFTER_MISSES,
+  });
   const poses: TimedPose[] = [];
   let lastMs = 0;
   const total = probe.frameCount === null ? null : Math.ceil(probe.frameCount / every);

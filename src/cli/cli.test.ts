@@ -73,6 +73,20 @@ describe('goniocam measure', () => {
     expect(JSON.parse(stdout).results).toHaveLength(1);
   }, 120_000);
 
+  it('reads a still with the fallback model when the test model finds no person, and says so', async () => {
+    // BlazePose finds no one in a squat frame with the head cut off (test-fixtures/fallback/README.md).
+    const { stdout } = await run('node', [
+      bin,
+      'measure',
+      join(root, 'test-fixtures/fallback/squat-head-out-of-frame.png'),
+      '--test',
+      'squat',
+      '--side',
+      'right',
+    ]);
+    expect(stdout).toMatch(/FPPA 1\d\.\d° .*read by movenet-thunder: blazepose-full found no one/);
+  }, 120_000);
+
   it('names what is wrong with a bad manifest and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goniocam-cli-'));
     writeFileSync(

@@ -3,6 +3,7 @@
 // numbers are the app's. Node only.
 import { extname } from 'node:path';
 import { createNodeEstimator } from '../lib/pose/node/create_node_estimator';
+import { FALLBACK_MODEL } from '../lib/pose/fallback_estimator';
 import { decodeImageFile, imageToTensor } from '../lib/pose/node/decode_image';
 import type { StillResult, StillTest } from '../lib/pipeline/measure_still';
 import { pipelineFor, type TestPipeline } from '../lib/pipeline/pipelines';
@@ -20,6 +21,8 @@ export interface CaseResult extends StillResult {
   readonly id: string;
   readonly model: ModelId;
   readonly rotation: FrameRotation;
+  /** The fallback model, when the case's model found no person and it read the still (FALLBACK_MODEL). */
+  readonly readBy?: ModelId;
 }
 
 export interface MeasureOptions {
@@ -49,7 +52,12 @@ export async function measureCases(
         opts.rotation === undefined || opts.rotation === 'per-test' ? pipeline.rotation : opts.rotation;
       let estimator = estimators.get(`${model}@${rotation}`);
       if (!estimator) {
-        estimator = await createNodeEstimator(model, { smoothing: false, rotation });
+        // As the app: a second model reads the still when the test's model finds no person in it.
+        estimator = await createNodeEstimator(model, {
+          smoothing: false,
+          rotation,
+          fallback: FALLBACK_MODEL[model],
+        });
         estimators.set(`${model}@${rotation}`, estimator);
       }
       results.push({
@@ -72,7 +80,7 @@ async function measureOne(
   pipeline: TestPipeline,
   side: Side,
   opts: MeasureOptions,
-): Promise<StillResult> {
+): Promise<StillResult & { readBy?: ModelId }> {
   const refuse = (reason: string): StillResult => ({
     measurable: false,
     hipRotationDeg: null,
@@ -99,7 +107,9 @@ async function measureOne(
   try {
     estimator.reset();
     const pose = await estimator.estimate(tensor, 0);
-    return pipeline.test === 'squat' ? pipeline.still(pose, side) : pipeline.still(pose, side, opts.method);
+    const still =
+      pipeline.test === 'squat' ? pipeline.still(pose, side) : pipeline.still(pose, side, opts.method);
+    return pose && pose.model !== estimator.info.model ? { ...still, readBy: pose.model } : still;
   } finally {
     tensor.dispose();
   }

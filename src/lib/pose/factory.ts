@@ -1,17 +1,39 @@
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
-import type { Backend } from '../types';
+import type { Backend, ModelId } from '../types';
 import { AutoBackendEstimator } from './auto_backend';
 import { validateEstimatorConfig, type EstimatorConfig } from './config';
 import { DetectorEstimator } from './detector_estimator';
 import type { PoseEstimator } from './estimator';
+import { FallbackEstimator } from './fallback_estimator';
 import { useBackend, webglInfo, type TfjsBackend } from './tfjs_backend';
 import { createTfjsDetector } from './tfjs_detector';
 
+export interface FallbackConfig {
+  /** A second model asked when this one finds no person (fallback_estimator.ts' FALLBACK_MODEL). */
+  readonly fallback?: ModelId;
+  /** ...only after this many frames in a row without one (default 1: stills; video: VIDEO_FALLBACK_AFTER_MISSES). */
+  readonly fallbackAfterMisses?: number;
+}
+
 /**
  * The one way the browser app gets a pose estimator (tfjs-models create_detector.ts): validate the
- * config, pick the runtime and backend, load our own model files, wrap in the common interface.
+ * config, pick the runtime and backend, load our own model files, wrap in the common interface. With a
+ * `fallback`, the second model is made on first need with the same settings, on the backend the first one
+ * runs on by then (two tfjs backends at once would swap the global backend under each other).
  */
-export async function createEstimator(config: EstimatorConfig): Promise<PoseEstimator> {
+export async function createEstimator(config: EstimatorConfig & FallbackConfig): Promise<PoseEstimator> {
+  const { fallback, fallbackAfterMisses, ...one } = config;
+  const primary = await createOne(one);
+  if (!fallback || fallback === one.model) return primary;
+  return new FallbackEstimator(
+    primary,
+    () =>
+      createOne({ ...one, model: fallback, backend: primary.info.backend === 'webgl' ? 'webgl' : 'wasm' }),
+    { afterMisses: fallbackAfterMisses },
+  );
+}
+
+async function createOne(config: EstimatorConfig): Promise<PoseEstimator> {
   validateEstimatorConfig(config);
   const smoothing =
     config.smoothing === false ? false : config.smoothing === true ? {} : (config.smoothing ?? {});

@@ -7,7 +7,7 @@ import { measureStill } from '../pipeline/measure_still';
 import { createNodeEstimator } from './node/create_node_estimator';
 import { decodeImageFile, imageToTensor } from './node/decode_image';
 import type { PoseEstimator } from './estimator';
-import { FALLBACK_MODEL } from './fallback_estimator';
+import { FALLBACK_MODEL, FallbackEstimator } from './fallback_estimator';
 
 const root = new URL('../../../test-fixtures/', import.meta.url).pathname;
 const HEADLESS = `${root}fallback/squat-head-out-of-frame.png`;
@@ -17,6 +17,7 @@ const PHOTO = `${root}peer-tfjs-models/pose.jpg`;
 describe('FallbackEstimator: BlazePose full, then MoveNet Thunder', () => {
   let alone: PoseEstimator;
   let withFallback: PoseEstimator;
+  let afterThree: PoseEstimator;
   let headless: tf.Tensor3D;
   let photo: tf.Tensor3D;
 
@@ -26,12 +27,18 @@ describe('FallbackEstimator: BlazePose full, then MoveNet Thunder', () => {
       smoothing: false,
       fallback: FALLBACK_MODEL['blazepose-full'],
     });
+    afterThree = await createNodeEstimator('blazepose-full', {
+      smoothing: false,
+      fallback: FALLBACK_MODEL['blazepose-full'],
+      fallbackAfterMisses: 3,
+    });
     headless = imageToTensor(await decodeImageFile(HEADLESS));
     photo = imageToTensor(await decodeImageFile(PHOTO));
   }, 60_000);
   afterAll(() => {
     alone?.dispose();
     withFallback?.dispose();
+    afterThree?.dispose();
     headless?.dispose();
     photo?.dispose();
   });
@@ -52,5 +59,34 @@ describe('FallbackEstimator: BlazePose full, then MoveNet Thunder', () => {
     expect(r.measurable).toBe(true);
     // Within the squat's dev-body error (docs/accuracy.md); this frame reads 14.5°.
     expect(Math.abs(r.fppaDeg! - TRUTH_FPPA_DEG)).toBeLessThan(3);
+  });
+
+  it('in a video, waits for that many frames in a row without a person; a reset starts over', async () => {
+    afterThree.reset();
+    const seq = async (frames: tf.Tensor3D[]) => {
+      const models = [];
+      for (const [i, f] of frames.entries())
+        models.push((await afterThree.estimate(f, i * 66))?.model ?? null);
+      return models;
+    };
+    // A one- or two-frame dropout stays a gap; the third miss in a row is read by the second model.
+    expect(await seq([headless, headless, headless, headless])).toEqual([
+      null,
+      null,
+      'movenet-thunder',
+      'movenet-thunder',
+    ]);
+    // The first model's pose wins whenever it has one, even at the count. (That a found person also starts
+    // the count over is not shown here: BlazePose's own tracking carries a found person into the next frame.)
+    afterThree.reset();
+    expect(await seq([headless, headless, photo])).toEqual([null, null, 'blazepose-full']);
+    afterThree.reset();
+    expect(await seq([headless])).toEqual([null]);
+  });
+
+  it('refuses a count below one', () => {
+    expect(() => new FallbackEstimator(alone, () => Promise.resolve(alone), { afterMisses: 0 })).toThrow(
+      /afterMisses/,
+    );
   });
 });

@@ -16,18 +16,43 @@ export const FALLBACK_MODEL: Readonly<Partial<Record<ModelId, ModelId>>> = {
 };
 
 /**
- * A PoseEstimator that asks a second model (made on first need) whenever the first finds no person. Both
- * keep their own tracking and smoothing; reset and dispose reach both.
+ * In a video the second model answers only once the first has found no one in this many frames in a row
+ * (about a second at the 15 inferred frames a second recordings and live frames run at). The two models place
+ * the knee and ankle differently (docs/accuracy.md), so a pose that switched model on every frame the first
+ * one dropped would make the angle jump within a trial and the trial finder see motion that is not there; a
+ * one-frame dropout is left as a gap, which the pipelines already bridge. A clip where the first model never
+ * sees the person (a squat camera that cuts the head off) is read by the second after the first second.
+ * Stills use 1: each still is its own frame.
+ */
+export const VIDEO_FALLBACK_AFTER_MISSES = 15;
+
+export interface FallbackOptions {
+  /** Ask the second model only after the first has missed this many frames in a row (≥ 1; default 1). */
+  readonly afterMisses?: number;
+}
+
+/**
+ * A PoseEstimator that asks a second model (made on first need) whenever the first finds no person, after
+ * `afterMisses` such frames in a row. The first model is asked on every frame and its pose wins whenever it
+ * has one. Both keep their own tracking and smoothing; reset (a new clip or still) clears the count and
+ * reaches both, as does dispose.
  */
 export class FallbackEstimator implements PoseEstimator {
   private fallback: Promise<PoseEstimator> | null = null;
   private fallbackModelMs = 0;
   private fallbackTurnMs = 0;
+  private misses = 0;
+  private readonly afterMisses: number;
 
   constructor(
     private readonly primary: PoseEstimator,
     private readonly makeFallback: () => Promise<PoseEstimator>,
-  ) {}
+    opts: FallbackOptions = {},
+  ) {
+    const n = opts.afterMisses ?? 1;
+    if (!Number.isInteger(n) || n < 1) throw new Error(`afterMisses must be a whole number ≥ 1, got ${n}`);
+    this.afterMisses = n;
+  }
 
   get info(): EstimatorInfo {
     return this.primary.info;
@@ -43,7 +68,11 @@ export class FallbackEstimator implements PoseEstimator {
     this.fallbackModelMs = 0;
     this.fallbackTurnMs = 0;
     const pose = await this.primary.estimate(frame, tMs);
-    if (pose) return pose;
+    if (pose) {
+      this.misses = 0;
+      return pose;
+    }
+    if (++this.misses < this.afterMisses) return null;
     const second = await (this.fallback ??= this.makeFallback());
     const other = await second.estimate(frame, tMs);
     this.fallbackModelMs = second.lastModelMs;
@@ -52,6 +81,7 @@ export class FallbackEstimator implements PoseEstimator {
   }
 
   reset(): void {
+    this.misses = 0;
     this.primary.reset();
     void this.fallback?.then((e) => e.reset());
   }

@@ -240,7 +240,9 @@ export class LiveSession {
   }
 
   async #ensureEstimator(): Promise<PoseEstimator | null> {
-    const key = `${this.model}|${this.backend}|${this.mirroredSource}|${this.rotation}`;
+    // A still image asks the second model at once (as goniocam measure); a stream after a second of misses.
+    const still = this.source === 'image';
+    const key = `${this.model}|${this.backend}|${this.mirroredSource}|${this.rotation}|${still}`;
     if (this.#estimator && this.#estimatorKey === key) return this.#estimator;
     this.#estimator?.dispose();
     this.#estimator = null;
@@ -249,12 +251,17 @@ export class LiveSession {
     try {
       // The pose layer (tfjs, models) loads on demand, so the first screen appears at once.
       const { createEstimator } = await import('../pose/factory');
+      const { FALLBACK_MODEL, VIDEO_FALLBACK_AFTER_MISSES } = await import('../pose/fallback_estimator');
       this.#estimator = await createEstimator({
         model: this.model,
         backend: this.backend,
         baseUrl: import.meta.env.BASE_URL,
         mirrored: this.mirroredSource,
         rotation: this.rotation,
+        // A second model when the first finds no one (fallback_estimator.ts); the stats bar says when it
+        // is the one answering (pose.model).
+        fallback: FALLBACK_MODEL[this.model],
+        fallbackAfterMisses: still ? 1 : VIDEO_FALLBACK_AFTER_MISSES,
       });
       this.#estimatorKey = key;
       this.info = this.#estimator.info;

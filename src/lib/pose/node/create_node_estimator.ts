@@ -17,18 +17,21 @@ export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.me
  * A PoseEstimator for Node (CLI, tests): same detector code and edge conversion as the browser,
  * wasm backend, model files read from disk. Input frames are Tensor3D (see decode_image.ts).
  * `fallback`: a second model asked whenever this one finds no person (fallback_estimator.ts), made with
- * the same settings on first need.
+ * the same settings on first need, once this one has missed `fallbackAfterMisses` frames in a row (default 1).
  */
 export async function createNodeEstimator(
   model: ModelId,
   opts: Pick<EstimatorConfig, 'smoothing' | 'mirrored' | 'rotation'> & {
     modelsDir?: string;
     fallback?: ModelId;
+    fallbackAfterMisses?: number;
   } = {},
 ): Promise<PoseEstimator> {
-  const { fallback, ...rest } = opts;
+  const { fallback, fallbackAfterMisses, ...rest } = opts;
   const primary = await createOne(model, rest);
-  return fallback ? new FallbackEstimator(primary, () => createOne(fallback, rest)) : primary;
+  return fallback
+    ? new FallbackEstimator(primary, () => createOne(fallback, rest), { afterMisses: fallbackAfterMisses })
+    : primary;
 }
 
 async function createOne(

@@ -10,6 +10,10 @@ export interface WorkerInit {
   readonly rotation: FrameRotation;
   /** Absolute URL the app is served from; the model files live under `${baseUrl}models/`. */
   readonly baseUrl: string;
+  /** A second model for frames where the first finds no one (fallback_estimator.ts)... */
+  readonly fallback?: ModelId;
+  /** ...after this many of this worker's frames in a row without a person. */
+  readonly fallbackAfterMisses?: number;
 }
 
 export interface WorkerEstimate {

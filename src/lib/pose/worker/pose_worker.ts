@@ -24,6 +24,8 @@ self.onmessage = (ev: MessageEvent<ToPoseWorker>) => {
           baseUrl: msg.baseUrl,
           rotation: msg.rotation,
           smoothing: false,
+          fallback: msg.fallback,
+          fallbackAfterMisses: msg.fallbackAfterMisses,
         });
         post({ type: 'ready', info: estimator.info, loadMs: performance.now() - t0 });
       } catch (err) {

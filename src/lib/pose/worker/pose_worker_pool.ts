@@ -3,6 +3,7 @@
 // real time with MoveNet Lightning (README, Speed). terminate() frees everything at once (cancel).
 import type { ModelId, Pose } from '../../types';
 import type { EstimatorInfo } from '../estimator';
+import { FALLBACK_MODEL, VIDEO_FALLBACK_AFTER_MISSES } from '../fallback_estimator';
 import type { FrameRotation } from '../rotation';
 import type { FromPoseWorker, ToPoseWorker } from './messages';
 
@@ -62,7 +63,7 @@ export class PoseWorkerPool {
         new Worker(new URL('./pose_worker.ts', import.meta.url), { type: 'module', name: 'goniocam-pose' }),
     );
     try {
-      const ready = await Promise.all(workers.map((w) => init(w, opts)));
+      const ready = await Promise.all(workers.map((w) => init(w, opts, size)));
       const slots = workers.map((worker) => ({ worker, pending: new Map<number, Pending>() }));
       return new PoseWorkerPool(slots, ready[0]!.info, Math.max(...ready.map((r) => r.loadMs)));
     } catch (err) {
@@ -121,7 +122,11 @@ export class PoseWorkerPool {
   }
 }
 
-function init(worker: Worker, opts: PoolOptions): Promise<{ info: EstimatorInfo; loadMs: number }> {
+function init(
+  worker: Worker,
+  opts: PoolOptions,
+  size: number,
+): Promise<{ info: EstimatorInfo; loadMs: number }> {
   return new Promise((resolve, reject) => {
     worker.onmessage = (ev: MessageEvent<FromPoseWorker>) => {
       if (ev.data.type === 'ready') resolve({ info: ev.data.info, loadMs: ev.data.loadMs });
@@ -135,6 +140,10 @@ function init(worker: Worker, opts: PoolOptions): Promise<{ info: EstimatorInfo;
       rotation: opts.rotation,
       // The worker's script lives under assets/: resolve the app's base against the page, not the worker.
       baseUrl: new URL(opts.baseUrl, location.href).href,
+      // As goniocam analyze: the second model after about a second with no person. Each worker sees one
+      // frame in `size`, so it counts its own share of that second.
+      fallback: FALLBACK_MODEL[opts.model],
+      fallbackAfterMisses: Math.max(1, Math.ceil(VIDEO_FALLBACK_AFTER_MISSES / size)),
     };
     worker.postMessage(msg);
   });
