@@ -29,14 +29,15 @@ describe('evaluateSquat', () => {
   });
 
   it('a left/right difference must exceed the smallest detectable difference and goniocam’s own error', () => {
-    // The limit is the larger of Munro's 8.93° and √2 × the squat's P95 error (report bodies: ≈ 38°).
+    // The limit is the larger of Munro's 8.93° and √2 × the squat's P95 error (report bodies: ≈ 30.4°).
     const limit = fppaAsymmetryLimitDeg();
     expect(limit).toBeGreaterThanOrEqual(8.93);
-    expect(ids(evaluateSquat({ fppaDeg: { left: 10 + limit, right: 10 }, confidence: 1 }))).not.toContain(
+    // A difference of exactly the limit (right 0°, so no float rounding in left − right) is not flagged.
+    expect(ids(evaluateSquat({ fppaDeg: { left: limit, right: 0 }, confidence: 1 }))).not.toContain(
       'squat-fppa-asymmetry',
     );
     const f = byId(
-      evaluateSquat({ fppaDeg: { left: 10.1 + limit, right: 10 }, confidence: 1 }),
+      evaluateSquat({ fppaDeg: { left: 0.1 + limit, right: 0 }, confidence: 1 }),
       'squat-fppa-asymmetry',
     );
     expect(f?.title).toMatch(/^Left knee/);

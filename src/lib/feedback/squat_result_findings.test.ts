@@ -42,7 +42,7 @@ describe('squatResultFindings', () => {
     const fs = squatResultFindings(resultOf(times(3, { depth: 0.4, fppaDeg: { left: 18, right: 5 } })));
     expect(byId(fs, 'squat-valgus-left')?.level).toBe('flag');
     expect(byId(fs, 'squat-fppa-ok-right')?.level).toBe('ok');
-    // 13° apart: within goniocam's own FPPA difference error on the report bodies (√2 × 26.9°), so not flagged.
+    // 13° apart: within goniocam's own FPPA difference error on the report bodies (√2 × 21.5°), so not flagged.
     expect(ids(fs)).not.toContain('squat-fppa-asymmetry');
     expect(byId(fs, 'squat-trunk-upright')?.level).toBe('ok');
     expect(fs.flatMap(findingProblems)).toEqual([]);

@@ -100,8 +100,8 @@ describe('thresholds', () => {
     expect(FPPA.femaleUpperDeg.source).toBe('herrington-munro-2010');
     expect([FPPA.femaleLowerDeg.value, FPPA.femaleUpperDeg.value]).toEqual([7, 13]);
     expect([FPPA.maleLowerDeg.value, FPPA.maleUpperDeg.value]).toEqual([3, 8]);
-    // The larger of Munro's 8.93° and goniocam's own FPPA difference error (√2 × 26.9° on the report bodies).
-    expect(fppaAsymmetryLimitDeg()).toBeCloseTo(Math.max(8.93, Math.SQRT2 * 26.9), 6);
+    // The larger of Munro's 8.93° and goniocam's own FPPA difference error (√2 × 21.5° on the report bodies).
+    expect(fppaAsymmetryLimitDeg()).toBeCloseTo(Math.max(8.93, Math.SQRT2 * 21.5), 6);
   });
 
   it('rotation norms: total arc ≈ IR + ER (the study rounds each mean)', () => {
