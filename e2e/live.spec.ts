@@ -48,3 +48,21 @@ test('BlazePose (tfjs, 33 points + 3D) finds the whole body in the live camera s
     .poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-joints')))
     .toBe(33);
 });
+
+test('a still where BlazePose finds no one is read by MoveNet Thunder, and the stats bar says so', async ({
+  page,
+}) => {
+  // The rig's squat frame with the head cut off (test-fixtures/fallback/README.md): BlazePose's face-anchored
+  // detector finds no person; the fallback model (pose/fallback_estimator.ts) reads the legs, as the CLI does.
+  await page.goto('/?backend=wasm&model=blazepose-full#/live');
+  await page
+    .getByTestId('image-input')
+    .setInputFiles(
+      new URL('../test-fixtures/fallback/squat-head-out-of-frame.png', import.meta.url).pathname,
+    );
+  await expect(page.getByTestId('fallback-model')).toContainText('MoveNet Thunder', { timeout: 60_000 });
+  await expect(page.getByTestId('model-name')).toContainText('BlazePose full');
+  await expect
+    .poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-joints')))
+    .toBeGreaterThanOrEqual(12);
+});
