@@ -203,8 +203,10 @@ export class LiveSession {
         // A looping file restarts its media time; the protocols need time that only moves forward.
         const tMs = this.#clock.map(mediaMs);
         const pose = await est.estimate(frame as PoseInput, tMs);
-        this.#show(pose, frame.videoWidth, frame.videoHeight);
+        // Listeners (the protocols) step first, so a decoration drawn with the pose (the squat's valgus
+        // lines) reads the protocol's state for this very frame, not the one before.
         for (const fn of this.#listeners) fn(pose, tMs);
+        this.#show(pose, frame.videoWidth, frame.videoHeight);
       },
       (t) => this.#onTiming(t, est),
     );
