@@ -12,7 +12,12 @@ import { guidedLaunch } from './guided_flow';
 
 test.use(guidedLaunch('supine'));
 
-const docs = new URL('../docs/', import.meta.url).pathname;
+// Screenshots go to this run's out folder, so a test run leaves the tree clean; E2E_DOCS=1 writes them into docs/
+// (the README's pictures) when they are meant to be refreshed.
+const docs =
+  process.env.E2E_DOCS === '1'
+    ? new URL('../docs/', import.meta.url).pathname
+    : (process.env.E2E_OUT ?? new URL('./out/', import.meta.url).pathname);
 
 interface Row {
   id: string;
