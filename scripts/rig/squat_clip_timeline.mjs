@@ -67,16 +67,15 @@ export function squatSpec({ hipFlexDeg, left, right }) {
 }
 
 /**
- * The whole clip: keyframes [{ name, hipFlexDeg, left, right }] (distinct poses), timeline [{ startMs, endMs,
- * keyframe }] (contiguous from 0), reps [{ rep, startMs, bottomStartMs, bottomEndMs, endMs, keyframe }] (startMs:
- * the descent begins; endMs: standing again) and durationMs.
+ * The poses every squat clip shares: standing, then RAMP_STEPS steps evenly spaced in hip height (1 − cos of the
+ * hip flexion) toward the reps' mean bottom, a steady descent (each leg's valgus scaled with the flexion).
+ * Returns the keyframes so far, `add(name, pose)` for more (→ its index), and the indices of `stand` and `steps`.
  */
-export function buildSquatSchedule(reps = DEFAULT_REPS) {
+export function squatRampKeyframes(reps) {
   const keyframes = [];
   const add = (name, pose) => keyframes.push({ name, ...pose }) - 1;
   const zero = { adductionDeg: 0, internalDeg: 0 };
   const stand = add('stand', { hipFlexDeg: 0, left: zero, right: zero });
-  // Ramp steps evenly spaced in hip height (1 − cos of the hip flexion) toward the mean bottom: a steady descent.
   const mean = (f) => reps.reduce((a, r) => a + f(r), 0) / reps.length;
   const meanFlex = mean((r) => r.hipFlexDeg);
   const steps = Array.from({ length: RAMP_STEPS }, (_, i) => {
@@ -88,6 +87,16 @@ export function buildSquatSchedule(reps = DEFAULT_REPS) {
     });
     return add(`down${i + 1}`, { hipFlexDeg, left: leg('left'), right: leg('right') });
   });
+  return { keyframes, add, stand, steps };
+}
+
+/**
+ * The whole clip: keyframes [{ name, hipFlexDeg, left, right }] (distinct poses), timeline [{ startMs, endMs,
+ * keyframe }] (contiguous from 0), reps [{ rep, startMs, bottomStartMs, bottomEndMs, endMs, keyframe }] (startMs:
+ * the descent begins; endMs: standing again) and durationMs.
+ */
+export function buildSquatSchedule(reps = DEFAULT_REPS) {
+  const { keyframes, add, stand, steps } = squatRampKeyframes(reps);
   const timeline = [];
   const repTruth = [];
   let t = 0;

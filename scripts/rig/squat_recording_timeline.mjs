@@ -3,7 +3,7 @@
 // Each rep steps through the same few intermediate poses (toward the reps' mean bottom) as squat_clip_timeline.mjs;
 // each bottom is one pose held.
 
-import { RAMP_STEPS } from './squat_clip_timeline.mjs';
+import { RAMP_STEPS, squatRampKeyframes } from './squat_clip_timeline.mjs';
 
 /** Three reps, a pause standing, one slow, two quick, two more; the left knee more valgus than the right. */
 export const SQUAT_PLAN = {
@@ -69,9 +69,6 @@ export const TEMPO = {
   quick: { descentMs: 800, bottomMs: 400, riseMs: 800, standMs: 800 },
 };
 
-const DEG = Math.PI / 180;
-const round1 = (x) => Math.round(x * 10) / 10;
-
 /**
  * The recording: keyframes [{ name, hipFlexDeg, left, right }], timeline [{ startMs, endMs, keyframe }], reps
  * [{ rep, tempo, startMs, bottomStartMs, bottomEndMs, bottomMs, endMs, keyframe }] (startMs: the descent begins;
@@ -79,22 +76,7 @@ const round1 = (x) => Math.round(x * 10) / 10;
  */
 export function buildSquatRecording(plan = SQUAT_PLAN) {
   const reps = plan.reps.filter((r) => !r.pauseMs);
-  const keyframes = [];
-  const add = (name, pose) => keyframes.push({ name, ...pose }) - 1;
-  const zero = { adductionDeg: 0, internalDeg: 0 };
-  const stand = add('stand', { hipFlexDeg: 0, left: zero, right: zero });
-  // Steps evenly spaced in hip height (1 − cos of the hip flexion) toward the mean bottom: a steady descent.
-  const mean = (f) => reps.reduce((a, r) => a + f(r), 0) / reps.length;
-  const meanFlex = mean((r) => r.hipFlexDeg);
-  const steps = Array.from({ length: RAMP_STEPS }, (_, i) => {
-    const f = (i + 1) / (RAMP_STEPS + 1);
-    const hipFlexDeg = round1(Math.acos(1 - f * (1 - Math.cos(meanFlex * DEG))) / DEG);
-    const leg = (side) => ({
-      adductionDeg: round1((mean((r) => r[side].adductionDeg) * hipFlexDeg) / meanFlex),
-      internalDeg: round1((mean((r) => r[side].internalDeg) * hipFlexDeg) / meanFlex),
-    });
-    return add(`down${i + 1}`, { hipFlexDeg, left: leg('left'), right: leg('right') });
-  });
+  const { keyframes, add, stand, steps } = squatRampKeyframes(reps);
   const timeline = [];
   const repTruth = [];
   const pauses = [];
