@@ -10,6 +10,10 @@ export declare const END_NEUTRAL_MS: number;
 export declare const RAMP_STEPS: number;
 export type Peaks = Record<Side, Record<Direction, number[]>>;
 export declare const DEFAULT_PEAKS: Peaks;
+export declare const CLEAR_MS: number;
+export declare const CLEAR_STEPS: number;
+export declare const CLEAR_SETTLE_MS: number;
+export declare const OTHER_LEG_ABDUCTION_DEG: number;
 
 export interface Segment {
   startMs: number;
@@ -29,12 +33,12 @@ export interface TrialTruth {
   returnedMs: number;
 }
 export interface Schedule {
-  keyframes: { side: Side; hipRotationDeg: number }[];
+  keyframes: { side: Side; hipRotationDeg: number; otherAbductionDeg?: number }[];
   timeline: (Segment & { side: Side })[];
   trials: TrialTruth[];
   durationMs: number;
 }
-export declare function buildSchedule(peaks?: Peaks): Schedule;
+export declare function buildSchedule(peaks?: Peaks, opts?: { clearOtherLeg?: boolean }): Schedule;
 export declare function segmentAt<S extends Segment>(timeline: readonly S[], tMs: number): S;
 export declare function sampleClip(
   clip: {

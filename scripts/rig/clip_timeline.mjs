@@ -28,21 +28,44 @@ export const DEFAULT_PEAKS = {
   left: { internal: [26, 28, 27], external: [-40, -38, -41] },
 };
 
+/**
+ * `clearOtherLeg`: before each side's external trials the untested leg moves out of the way (hip abducted,
+ * OTHER_LEG_ABDUCTION_DEG, in CLEAR_STEPS steps over CLEAR_MS), the person settles for CLEAR_SETTLE_MS, and after
+ * them it comes back the same way: past ≈ 25° of external rotation the tested shank would otherwise pass through
+ * the other leg hanging straight (issue 10). As the whole-test recordings do (recording_timeline.mjs).
+ */
+export const CLEAR_MS = 600;
+export const CLEAR_STEPS = 3;
+export const CLEAR_SETTLE_MS = 1500;
+/**
+ * How far the untested hip abducts (knees apart) so a seated external rotation clears it (issue 10): the tested
+ * ankle at 40° external rotation ends 0.17 m across the midline, the abducted leg's 0.38 m out on that side (at 40°
+ * of abduction 0.33 m: the feet were ≈ 20 px apart in the 480×360 picture). Abduction in 90° of hip flexion
+ * normally reaches 45–60°. Shared with the whole-test recordings (recording_timeline.mjs).
+ */
+export const OTHER_LEG_ABDUCTION_DEG = 50;
+
 const round1 = (x) => Math.round(x * 10) / 10;
 
 /**
- * The whole clip: keyframes [{ side, hipRotationDeg }] (distinct poses), timeline [{ startMs, endMs,
- * keyframe, side }] (contiguous from 0), trials [{ side, direction, trial, peakDeg, rampStartMs,
- * holdStartMs, holdEndMs, returnedMs }] and durationMs.
+ * The whole clip: keyframes [{ side, hipRotationDeg }] (distinct poses; with clearOtherLeg each also carries
+ * otherAbductionDeg, the untested hip's abduction), timeline [{ startMs, endMs, keyframe, side }] (contiguous
+ * from 0), trials [{ side, direction, trial, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs }] and
+ * durationMs. Without clearOtherLeg the schedule is the one every committed clip was rendered from.
  */
-export function buildSchedule(peaks = DEFAULT_PEAKS) {
+export function buildSchedule(peaks = DEFAULT_PEAKS, { clearOtherLeg = false } = {}) {
   const keyframes = [];
   const keyOf = new Map();
+  let abd = 0;
   const key = (side, deg) => {
-    const k = `${side}:${round1(deg)}`;
+    const k = clearOtherLeg ? `${side}:${round1(deg)}:${abd}` : `${side}:${round1(deg)}`;
     if (!keyOf.has(k)) {
       keyOf.set(k, keyframes.length);
-      keyframes.push({ side, hipRotationDeg: round1(deg) });
+      keyframes.push({
+        side,
+        hipRotationDeg: round1(deg),
+        ...(clearOtherLeg ? { otherAbductionDeg: abd } : {}),
+      });
     }
     return keyOf.get(k);
   };
@@ -53,9 +76,20 @@ export function buildSchedule(peaks = DEFAULT_PEAKS) {
     timeline.push({ startMs: t, endMs: t + ms, keyframe: key(side, deg), side });
     t += ms;
   };
+  const moveOtherLeg = (side, to) => {
+    const from = abd;
+    for (let i = 1; i <= CLEAR_STEPS; i++) {
+      abd = Math.round(from + ((to - from) * i) / CLEAR_STEPS);
+      show(side, 0, CLEAR_MS / CLEAR_STEPS);
+    }
+  };
   for (const side of ['right', 'left']) {
     show(side, 0, SIDE_START_NEUTRAL_MS);
     for (const direction of ['internal', 'external']) {
+      if (clearOtherLeg && direction === 'external') {
+        moveOtherLeg(side, OTHER_LEG_ABDUCTION_DEG);
+        show(side, 0, CLEAR_SETTLE_MS);
+      }
       const list = peaks[side][direction];
       const mean = list.reduce((a, b) => a + b, 0) / list.length;
       // Ramp steps shared by the three trials: evenly spaced toward their mean peak, rounded to 0.5°.
@@ -83,6 +117,7 @@ export function buildSchedule(peaks = DEFAULT_PEAKS) {
           returnedMs: t,
         });
       });
+      if (clearOtherLeg && direction === 'external') moveOtherLeg(side, 0);
     }
   }
   show('left', 0, END_NEUTRAL_MS);

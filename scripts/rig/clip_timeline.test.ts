@@ -3,7 +3,17 @@ import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PEAKS, HOLD_MS, RAMP_MS, buildSchedule, sampleClip, segmentAt } from './clip_timeline.mjs';
+import {
+  CLEAR_MS,
+  CLEAR_SETTLE_MS,
+  DEFAULT_PEAKS,
+  HOLD_MS,
+  OTHER_LEG_ABDUCTION_DEG,
+  RAMP_MS,
+  buildSchedule,
+  sampleClip,
+  segmentAt,
+} from './clip_timeline.mjs';
 import { clipY4m } from '../y4m.mjs';
 
 interface Trial {
@@ -73,6 +83,54 @@ describe('the trial schedule', () => {
     ]);
     expect(() => sampleClip(s, 0)).toThrow(/fps/);
     expect(() => sampleClip(s, 10, { startMs: 0, endMs: s.durationMs + 1 })).toThrow(/not inside/);
+  });
+});
+
+describe('the trial schedule with the other leg cleared (clearOtherLeg)', () => {
+  const plain = buildSchedule();
+  const s = buildSchedule(undefined, { clearOtherLeg: true });
+  const abdAt = (tMs: number) => s.keyframes[segmentAt(s.timeline, tMs).keyframe]!.otherAbductionDeg;
+
+  it('moves the untested leg out before each side’s external trials and back after them, nowhere else', () => {
+    const trials = s.trials as Trial[];
+    for (const side of ['right', 'left']) {
+      const ext = trials.filter((t) => t.side === side && t.direction === 'external');
+      const int = trials.filter((t) => t.side === side && t.direction === 'internal');
+      // Out (and settled) through every external trial, from its neutral to its return.
+      for (const t of ext) {
+        for (let ms = t.rampStartMs - 1400; ms < t.returnedMs; ms += 100)
+          expect(abdAt(ms)).toBe(OTHER_LEG_ABDUCTION_DEG);
+      }
+      // Hanging through every internal trial.
+      for (const t of int)
+        for (let ms = t.rampStartMs; ms < t.returnedMs; ms += 100) expect(abdAt(ms)).toBe(0);
+      // Settled before the first external trial's own neutral starts.
+      const before = ext[0]!.rampStartMs - 1500 - CLEAR_SETTLE_MS;
+      expect(abdAt(before)).toBe(OTHER_LEG_ABDUCTION_DEG);
+      expect(abdAt(before - CLEAR_MS - 1)).toBe(0);
+    }
+    expect(abdAt(s.durationMs - 1)).toBe(0);
+  });
+
+  it('keeps the same trials and peaks, each one later by the moves before it', () => {
+    // Each clearing adds the move out and the settle; each move back adds its own time.
+    const out = CLEAR_MS + CLEAR_SETTLE_MS;
+    const delay = {
+      right: { internal: 0, external: out },
+      left: { internal: out + CLEAR_MS, external: 2 * out + CLEAR_MS },
+    };
+    (s.trials as Trial[]).forEach((t, i) => {
+      const p = plain.trials[i] as Trial;
+      const d = delay[t.side as 'left' | 'right'][t.direction as 'internal' | 'external'];
+      expect(t).toEqual({
+        ...p,
+        rampStartMs: p.rampStartMs + d,
+        holdStartMs: p.holdStartMs + d,
+        holdEndMs: p.holdEndMs + d,
+        returnedMs: p.returnedMs + d,
+      });
+    });
+    expect(s.durationMs).toBe(plain.durationMs + 2 * (out + CLEAR_MS));
   });
 });
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone,squat]
+//   [-- --body q-women-Casual [--look 3] [--hang-other-leg]]
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
@@ -7,11 +8,25 @@
 // fake-camera y4m at test time; scripts/record-replay.mjs runs the pose model over it.
 // `squat` renders the squat screen's clip instead (squat_clip_timeline.mjs): standing, then 5 double-leg squats
 // with the feet planted, truth = each leg's FPPA of the true joint centres projected through the camera.
+// --body renders another of the rig's bodies (page/bodies.mjs; BODY_GROUPS in cases.mjs says which are dev and which
+// report) instead of MakeHuman: its skin, hair and clothing colours and its build (height, thigh and shank length,
+// girth) drawn from --look (a seed; 1 unless given), the arms lowered from the T-pose. Such a clip's seated external
+// trials move the untested leg out of the way first (clip_timeline.mjs clearOtherLeg; --hang-other-leg leaves it
+// hanging, as in the committed MakeHuman clip), on the recordings' stool. Without --body the output is unchanged.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { FEET, HAIR, SHIRTS, SHORTS, SKIN, mulberry32 } from './cases.mjs';
 import { CLIP_FORMAT, buildSchedule, sampleClip } from './clip_timeline.mjs';
-import { CAMERA, OUTFIT, PLACEMENT, PRONE_TILT_DEG, SCENE, SQUAT_CAMERA } from './rig_look.mjs';
+import {
+  CAMERA,
+  OUTFIT,
+  PLACEMENT,
+  PRONE_TILT_DEG,
+  RECORDING_SEAT,
+  SCENE,
+  SQUAT_CAMERA,
+} from './rig_look.mjs';
 import { openRig, REPO_ROOT, rigSource } from './rig_session.mjs';
 import {
   buildSquatSchedule,
@@ -28,6 +43,15 @@ const [width, height] = arg('--size', '480x360').split('x').map(Number);
 const tests = arg('--tests', 'seated,supine,prone,squat').split(',');
 /** The rate clip.json lists frames and truth at (y4m.mjs resamples the timeline at any other). */
 const MANIFEST_FPS = 10;
+const bodyId = arg('--body', null);
+const look = bodyId ? drawLook(Number(arg('--look', 1))) : null;
+const clearOtherLeg = Boolean(bodyId) && !argv.includes('--hang-other-leg');
+/** What every render of this run shares: the body and its look (none for the default MakeHuman clips). */
+const bodySpec = look
+  ? { body: bodyId, bodyScale: look.bodyScale, build: look.build, armsDownDeg: look.armsDownDeg }
+  : { bodyScale: 1 };
+const outfit = look?.outfit ?? OUTFIT;
+const bodyName = bodyId ? `body ${bodyId} (look ${arg('--look', 1)})` : 'body a';
 
 const rig = await openRig();
 try {
@@ -40,11 +64,14 @@ try {
       await renderSquatClip(dir);
       continue;
     }
-    const schedule = buildSchedule();
+    const clearing = clearOtherLeg && test === 'seated';
+    const schedule = buildSchedule(undefined, { clearOtherLeg: clearing });
     const camera = {
       placement: PLACEMENT[test],
       ...CAMERA,
       ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}),
+      // The camera stays put while the other leg moves (rig.mjs aims it as for the neutral pose).
+      ...(clearing ? { aimAtNeutral: true } : {}),
     };
     const byHash = new Map(); // identical renders (seated neutral, either side) share one file
     const keyframes = [];
@@ -53,27 +80,36 @@ try {
         test,
         side: k.side,
         thetaDeg: k.hipRotationDeg,
-        bodyScale: 1,
+        ...bodySpec,
         width,
         height,
         camera,
-        outfit: OUTFIT,
+        outfit,
         scene: SCENE,
+        ...(clearing ? { otherLeg: { abductionDeg: k.otherAbductionDeg }, seat: RECORDING_SEAT } : {}),
       };
       const r = await rig.render(spec);
       const hash = createHash('sha1').update(r.png).digest('hex');
       const dirTag =
         k.hipRotationDeg === 0 ? 'N' : `${k.hipRotationDeg > 0 ? 'IR' : 'ER'}${Math.abs(k.hipRotationDeg)}`;
-      const file = byHash.get(hash) ?? `${k.side}-${dirTag}.png`;
+      const otherTag = k.otherAbductionDeg ? `-other${k.otherAbductionDeg}` : '';
+      const file = byHash.get(hash) ?? `${k.side}-${dirTag}${otherTag}.png`;
       if (!byHash.has(hash)) writeFileSync(join(dir, file), r.png);
       byHash.set(hash, file);
-      keyframes.push({ file, side: k.side, hipRotationDeg: k.hipRotationDeg, joints2d: r.joints2d });
+      keyframes.push({
+        file,
+        side: k.side,
+        hipRotationDeg: k.hipRotationDeg,
+        ...(clearing ? { otherAbductionDeg: k.otherAbductionDeg } : {}),
+        joints2d: r.joints2d,
+      });
     }
     const { frames, series } = sampleClip(schedule, MANIFEST_FPS);
     const clip = {
       format: CLIP_FORMAT,
-      source: rigSource(`trial clip for the ${test} test, body a`),
+      source: clipSource(`trial clip for the ${test} test, ${bodyName}`),
       test,
+      ...(look ? { body: { id: bodyId, ...look } } : {}),
       width,
       height,
       camera,
@@ -103,11 +139,11 @@ async function renderSquatClip(dir) {
       test: 'squat',
       side: 'left',
       thetaDeg: 0,
-      bodyScale: 1,
+      ...bodySpec,
       width,
       height,
       camera,
-      outfit: OUTFIT,
+      outfit,
       scene: SCENE,
       squat: squatSpec(k),
     };
@@ -139,8 +175,9 @@ async function renderSquatClip(dir) {
   const meanOf = (side) => round(reps.reduce((a, r) => a + r.fppaDeg[side], 0) / reps.length, 2);
   const clip = {
     format: CLIP_FORMAT,
-    source: rigSource('squat clip (5 double-leg squats, feet planted), body a'),
+    source: clipSource(`squat clip (5 double-leg squats, feet planted), ${bodyName}`),
     test: 'squat',
+    ...(look ? { body: { id: bodyId, ...look } } : {}),
     width,
     height,
     camera,
@@ -155,6 +192,43 @@ async function renderSquatClip(dir) {
   const bottoms = reps.map((r) => `${r.fppaDeg.left}/${r.fppaDeg.right}`).join(', ');
   console.log(
     `squat: ${keyframes.length} keyframes, ${frames.length} frames at ${MANIFEST_FPS} fps, ${(schedule.durationMs / 1000).toFixed(1)} s, bottom FPPA left/right ${bottoms} → ${dir}`,
+  );
+}
+
+/**
+ * A body's look for a clip, drawn from the many-body sets' palettes (cases.mjs) with a seed: skin, clothing and hair
+ * colours, height (body scale), thigh and shank length, girth, and how far the arms hang from the T-pose.
+ */
+function drawLook(seed) {
+  const rnd = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const uni = (a, b) => a + (b - a) * rnd();
+  const r2 = (x) => Math.round(x * 100) / 100;
+  return {
+    outfit: {
+      skin: pick(SKIN),
+      shirt: pick(SHIRTS),
+      shorts: pick(SHORTS),
+      feet: pick(FEET),
+      hair: pick(HAIR),
+    },
+    bodyScale: r2(uni(0.9, 1.1)),
+    build: {
+      thighScale: r2(uni(0.92, 1.08)),
+      shankScale: r2(uni(0.92, 1.08)),
+      girthM: rnd() < 0.4 ? Math.round(uni(0.01, 0.03) * 1000) / 1000 : 0,
+    },
+    armsDownDeg: Math.round(uni(55, 80)),
+  };
+}
+
+/** The clip's source line: MakeHuman's (rigSource) for the default clips, the bodies' own otherwise. */
+function clipSource(what) {
+  if (!bodyId) return rigSource(what);
+  return (
+    `goniocam render rig (scripts/rig), ${what}: ${bodyId} (test-fixtures/synth/assets/README.md: sources and ` +
+    'licences) with the look in `body`, posed in three.js and rendered in headless Chromium (SwiftShader). Truth = ' +
+    'the rotation the rig applied and joint centres projected through the render camera.'
   );
 }
 

@@ -6,7 +6,7 @@
 // As in clip_timeline.mjs only distinct poses are rendered: each ramp steps through a few fixed poses shared by
 // the trials of one side and direction, each hold and each neutral is one pose. Times are whole ms.
 
-import { segmentAt } from './clip_timeline.mjs';
+import { OTHER_LEG_ABDUCTION_DEG, segmentAt } from './clip_timeline.mjs';
 
 export const RECORDING_TRUTH_FORMAT = 'goniocam-recording-truth/1';
 
@@ -25,13 +25,8 @@ export const HIP_TIMING = {
   settleMs: 1500,
 };
 
-/**
- * How far the untested hip abducts (knees apart) so a seated external rotation clears it (issue 10): the tested
- * ankle at 40° external rotation ends 0.17 m across the midline, the abducted leg's 0.38 m out on that side (at 40°
- * of abduction 0.33 m: the feet were ≈ 20 px apart in the 480×360 picture). Abduction in 90° of hip flexion
- * normally reaches 45–60°.
- */
-export const OTHER_LEG_ABDUCTION_DEG = 50;
+/** How far the untested hip abducts before a seated external rotation (clip_timeline.mjs says why). */
+export { OTHER_LEG_ABDUCTION_DEG };
 
 /**
  * The hip plans. A block is one side and direction; `peaks` are positive degrees in that direction, a number
