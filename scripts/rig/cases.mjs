@@ -119,9 +119,26 @@ const PRONE_TILT_DEG = { 'prone-head-end': 40, 'prone-foot-end': 20 };
 /**
  * `prone: { placement, tiltDeg }` replaces the prone placement (exploration sets); the random draws stay
  * the same, so every other case of a seed is unchanged.
+ * `deepSquat: true` turns each squat case into the squat people really do (issue 10): a deep squat to 100–120° of
+ * hip flexion with the feet flat and planted, arms overhead (the overhead squat assessment), a portrait phone
+ * frame and a camera turned 10–20° off square. Drawn after all the case's other draws, so a set without it is
+ * unchanged.
+ * `handsOnLeg: true` puts both hands on the tested leg in every supine case (people hold the knee and shin to keep
+ * the thigh vertical), from a random stream of its own: every case of the seed is otherwise unchanged.
  */
-export function makeCases({ seed, count, tests, body, prone, bodies }) {
+export function makeCases({
+  seed,
+  count,
+  tests,
+  body,
+  prone,
+  bodies,
+  deepSquat = false,
+  handsOnLeg = false,
+}) {
   const rnd = mulberry32(seed);
+  // The hands' grip comes from a stream of its own, so turning handsOnLeg on changes no other draw of the seed.
+  const handsRnd = mulberry32(seed ^ 0x6a09e667);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const uni = (a, b) => a + (b - a) * rnd();
   const cases = [];
@@ -197,15 +214,64 @@ export function makeCases({ seed, count, tests, body, prone, bodies }) {
       spec.outfit.hair = pick(HAIR);
       spec.armsDownDeg = Math.round(uni(55, 80));
     }
+    if (deepSquat && test === 'squat') Object.assign(spec, deepSquatSpec(rnd, uni, spec));
+    if (handsOnLeg && test === 'supine') {
+      // Hands on the tested leg (rig pose_body.mjs handsOnLegRotations): one at the knee, one on the upper shin.
+      spec.handsOnLeg = {
+        kneeHand: handsRnd() < 0.5 ? 'same' : 'other',
+        shinAt: Math.round((0.1 + 0.2 * handsRnd()) * 100) / 100,
+      };
+    }
     const tag =
       test === 'squat'
         ? `h${Math.round(spec.squat.hipFlexDeg)}`
         : `${thetaDeg >= 0 ? 'IR' : 'ER'}${Math.abs(thetaDeg)}`;
     cases.push({
-      id: `${String(i).padStart(3, '0')}-${test}-${spec.side}-${tag}-${placement}${spec.body ? `-${spec.body}` : ''}`,
+      id: `${String(i).padStart(3, '0')}-${test}-${spec.side}-${tag}-${spec.camera.placement}${spec.body ? `-${spec.body}` : ''}${spec.handsOnLeg ? '-hands' : ''}`,
       spec,
-      expectMeasurable: measurable,
+      // FPPA is defined near 45–60° of knee flexion, not at the bottom of a deep squat: refusing it there is right.
+      expectMeasurable: measurable && !spec.deepSquat,
     });
   }
   return cases;
+}
+
+/**
+ * The deep overhead squat of one case (makeCases' deepSquat): what replaces the drawn squat, camera and frame.
+ * Hip flexion here is the thigh's angle from plumb (past 90° the knees are above the hips, thighs toward the
+ * camera); the shank leans 35–45° over the flat foot; each knee has its own valgus (hip adduction + internal
+ * rotation) or varus (abduction); feet 8–14 cm outside the hips. The camera is a phone on a stand, fixed in the
+ * room at the standing hip height (squat-front-fixed, with the feet planted), turned 10–20° either way.
+ */
+export function deepSquatSpec(rnd, uni, spec) {
+  const hipFlexDeg = Math.round(uni(100, 120));
+  const leg = () => ({
+    adductionDeg: Math.round(uni(-4, 10) * 10) / 10,
+    internalDeg: Math.round(uni(-5, 15) * 10) / 10,
+  });
+  const legs = { left: leg(), right: leg() };
+  const yaw = Math.round(uni(10, 20)) * (rnd() < 0.5 ? -1 : 1);
+  return {
+    deepSquat: true,
+    width: 360,
+    height: 640,
+    arms: 'overhead',
+    squat: {
+      hipFlexDeg,
+      kneeOverToeDeg: Math.round(uni(35, 45)),
+      trunkLeanDeg: Math.round(uni(30, 45)),
+      stanceM: Math.round(uni(0.08, 0.14) * 100) / 100,
+      legs,
+      planted: true,
+      footFlat: true,
+    },
+    camera: {
+      ...spec.camera,
+      placement: 'squat-front-fixed',
+      yawDeg: yaw,
+      pitchDeg: Math.round(uni(-5, 5)),
+      rollDeg: Math.round(uni(-3, 3)),
+      distanceM: Math.round(uni(2.8, 3.4) * 10) / 10,
+    },
+  };
 }

@@ -2,6 +2,8 @@
 // npm run fixtures:synth -- --seed 1 --out test-fixtures/synth/ci --count 96 [--tests seated,prone,supine,squat] [--body a|b]
 //   [--bodies dev|report|id,id,…]   (many bodies: the groups in cases.mjs; the others are read from ../shared)
 //   [--prone-placement prone-head-end] [--prone-tilt 30]   (exploration: another prone camera; other cases unchanged)
+//   [--deep-squat]   (squat cases become deep overhead squats, portrait, camera 10–20° off square: cases.mjs)
+//   [--hands-on-leg]   (supine cases hold the tested knee and shin with both hands; other cases unchanged)
 // Renders the rigged MakeHuman body in headless Chromium (three.js, SwiftShader WebGL) at known hip rotations and
 // writes a fixture set in the goniocam-fixtures/1 format (../shared/FIXTURES.md). Deterministic for a seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,10 +29,22 @@ const prone = {
   ...(proneTilt !== null ? { tiltDeg: Number(proneTilt) } : {}),
 };
 
+const deepSquat = argv.includes('--deep-squat');
+const handsOnLeg = argv.includes('--hands-on-leg');
+
 const rig = await openRig();
 try {
   mkdirSync(join(out, 'frames'), { recursive: true });
-  const cases = makeCases({ seed, count, tests, body: bodyName, prone, bodies });
+  const cases = makeCases({
+    seed,
+    count,
+    tests,
+    body: bodyName,
+    prone,
+    bodies,
+    deepSquat,
+    handsOnLeg,
+  });
   const manifest = {
     format: 'goniocam-fixtures/1',
     source: bodies
@@ -57,15 +71,24 @@ try {
               id: c.spec.body,
               scale: c.spec.bodyScale,
               ...c.spec.build,
-              armsDownDeg: c.spec.armsDownDeg,
+              ...(c.spec.arms
+                ? { arms: c.spec.arms }
+                : c.spec.handsOnLeg
+                  ? {}
+                  : { armsDownDeg: c.spec.armsDownDeg }),
             },
           }
+        : {}),
+      // The hands' grip and how far the trunk curled up to reach (the arms are posed from these, not drawn).
+      ...(r.trunkCurlDeg !== undefined
+        ? { handsOnLeg: { ...c.spec.handsOnLeg, trunkCurlDeg: r.trunkCurlDeg } }
         : {}),
       truth: {
         hipRotationDeg: c.spec.test === 'squat' ? null : c.spec.thetaDeg,
         fppaDeg: c.spec.test === 'squat' ? round(fppaFromJoints(r.joints2d, c.spec.side), 2) : null,
         joints2d: r.joints2d,
         joints3dM: r.joints3dM,
+        ...(c.spec.deepSquat ? { squat: c.spec.squat, jointsBodyM: r.jointsBodyM } : {}),
       },
       camera: {
         placement: c.spec.camera.placement,

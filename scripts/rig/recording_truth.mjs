@@ -51,14 +51,34 @@ export function hipTruth(base, schedule, times, shown) {
 }
 
 /** A squat recording's truth; rendered[k].joints2d gives each pose's FPPA and depth. */
-export function squatTruth(base, schedule, rendered, times, shown, { fppaFromJoints, depthFromJoints }) {
-  const standing = rendered[schedule.timeline[0].keyframe].joints2d;
+/**
+ * With kneeInFromBodyJoints (and kneeInFromJoints) each pose also carries its knee-in truth (kneeIn: as a square-on
+ * view sees it, the truth) and what perfect keypoints through this camera read (kneeInImage: the turn's share is
+ * the difference), per leg, fractions of leg length.
+ */
+export function squatTruth(
+  base,
+  schedule,
+  rendered,
+  times,
+  shown,
+  { fppaFromJoints, depthFromJoints, kneeInFromBodyJoints, kneeInFromJoints },
+) {
+  const k0 = schedule.timeline[0].keyframe;
+  const standing = rendered[k0].joints2d;
+  const both = (f) => ({ left: r3(f('left')), right: r3(f('right')) });
   const of = (k) => ({
     fppaDeg: {
       left: r2(fppaFromJoints(rendered[k].joints2d, 'left')),
       right: r2(fppaFromJoints(rendered[k].joints2d, 'right')),
     },
     depth: r3(depthFromJoints(rendered[k].joints2d, standing)),
+    ...(kneeInFromBodyJoints
+      ? {
+          kneeIn: both((s) => kneeInFromBodyJoints(rendered[k].jointsBodyM, rendered[k0].jointsBodyM, s)),
+          kneeInImage: both((s) => kneeInFromJoints(rendered[k].joints2d, standing, s)),
+        }
+      : {}),
   });
   const reps = schedule.reps
     .filter((r) => r.endMs <= base.durationMs)
@@ -72,8 +92,23 @@ export function squatTruth(base, schedule, rendered, times, shown, { fppaFromJoi
   const truth = {
     format: RECORDING_TRUTH_FORMAT,
     ...base,
-    order: `stand, ${reps.map((r) => `${r.tempo} rep`).join(', ')}; a ${schedule.pauses.map((p) => (p.endMs - p.startMs) / 1000)} s pause standing after rep 3`,
-    expected: { reps: reps.length, meanFppaDeg: { left: mean('left'), right: mean('right') } },
+    order:
+      `stand, ${reps.map((r) => `${r.tempo} rep`).join(', ')}` +
+      (schedule.pauses.length
+        ? `; a ${schedule.pauses.map((p) => (p.endMs - p.startMs) / 1000)} s pause standing after rep 3`
+        : ''),
+    expected: {
+      reps: reps.length,
+      meanFppaDeg: { left: mean('left'), right: mean('right') },
+      ...(kneeInFromBodyJoints
+        ? {
+            meanKneeIn: {
+              left: r3(reps.reduce((a, r) => a + r.kneeIn.left, 0) / reps.length),
+              right: r3(reps.reduce((a, r) => a + r.kneeIn.right, 0) / reps.length),
+            },
+          }
+        : {}),
+    },
     reps,
     pauses: schedule.pauses,
     frames: {
@@ -81,6 +116,12 @@ export function squatTruth(base, schedule, rendered, times, shown, { fppaFromJoi
       fppaLeft: perFrame.map((f) => f.fppaDeg.left),
       fppaRight: perFrame.map((f) => f.fppaDeg.right),
       depth: perFrame.map((f) => f.depth),
+      ...(kneeInFromBodyJoints
+        ? {
+            kneeInLeft: perFrame.map((f) => f.kneeIn.left),
+            kneeInRight: perFrame.map((f) => f.kneeIn.right),
+          }
+        : {}),
     },
   };
   return {

@@ -9,6 +9,9 @@
 // does depends on the bytes it is cut from (remade from the re-rendered seated.mp4 of 2026-12-02, corrupt.mp4's
 // noise lands where it decodes whole, 62 of 62 frames), and the committed ones are what the tests expect.
 // Deterministic: a re-run gives byte-identical files.
+// squat-deep (only with --only squat-deep, or --deep-squat for a name of its own): the squat people really do, deep
+// overhead squats (DEEP_SQUAT_PLAN) filmed by a portrait phone 360×640 turned --yaw DEG (default 15) off square, on
+// --body ID (default q-women-Casual, a report body in long trousers); --name NAME writes NAME.mp4/.json instead.
 // --bench instead writes scripts/bench/out/seated-60s-30fps.mp4 (+ .json, git-ignored): the seated recording's
 // first 60 s at 30 fps, 640×480, for npm run bench.
 import { createHash } from 'node:crypto';
@@ -29,8 +32,15 @@ import {
   SQUAT_CAMERA,
 } from './rig_look.mjs';
 import { openRig, REPO_ROOT, rigSource } from './rig_session.mjs';
-import { buildSquatRecording } from './squat_recording_timeline.mjs';
-import { depthFromJoints, fppaFromJoints, squatSpec } from './squat_clip_timeline.mjs';
+import { DEEP_SQUAT_PLAN, buildSquatRecording } from './squat_recording_timeline.mjs';
+import {
+  DEEP_SQUAT_STYLE,
+  depthFromJoints,
+  fppaFromJoints,
+  kneeInFromBodyJoints,
+  kneeInFromJoints,
+  squatSpec,
+} from './squat_clip_timeline.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
@@ -48,15 +58,26 @@ const CLIPS = bench
       // A phone upright on a stand: portrait 360×640, coded 640×360 with a 90° clockwise display matrix, ≈ 12 fps
       // with jitter, dropped and repeated frames.
       { name: 'seated-phone', test: 'seated', size: [360, 640], vfr: { fps: 12 }, rotate: 90, webm: false },
+      {
+        name: arg('--name', 'squat-deep'),
+        test: 'squat',
+        deep: true,
+        size: [360, 640],
+        fps: 10,
+        webm: false,
+        body: arg('--body', 'q-women-Casual'),
+        yawDeg: Number(arg('--yaw', 15)),
+      },
     ];
-const only = arg('--only', null)?.split(',');
+// The deep squat is rendered only when asked for by name (its body and turn are options).
+const only = arg('--only', null)?.split(',') ?? CLIPS.filter((c) => !c.deep).map((c) => c.name);
 
 requireFfmpeg();
 mkdirSync(out, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'goniocam-rec-'));
 const rig = await openRig();
 try {
-  for (const clip of CLIPS.filter((c) => !only || only.includes(c.name))) await makeRecording(clip);
+  for (const clip of CLIPS.filter((c) => only.includes(c.name))) await makeRecording(clip);
 } finally {
   await rig.close();
   rmSync(work, { recursive: true, force: true });
@@ -66,10 +87,18 @@ if (!bench && argv.includes('--bad')) makeBadFiles(join(out, 'seated.mp4'), join
 async function makeRecording(clip) {
   const t0 = Date.now();
   const [width, height] = clip.size;
-  const schedule = clip.test === 'squat' ? buildSquatRecording() : buildHipRecording(HIP_PLANS[clip.test]);
+  const schedule =
+    clip.test === 'squat'
+      ? buildSquatRecording(clip.deep ? DEEP_SQUAT_PLAN : undefined)
+      : buildHipRecording(HIP_PLANS[clip.test]);
   const camera =
     clip.test === 'squat'
-      ? { placement: PLACEMENT.squat, ...SQUAT_CAMERA }
+      ? {
+          placement: PLACEMENT.squat,
+          ...SQUAT_CAMERA,
+          // The deep squat's phone stands 3 m away so that the raised hands stay in the portrait frame.
+          ...(clip.deep ? { yawDeg: clip.yawDeg, pitchDeg: -2, rollDeg: 1, distanceM: 3.1 } : {}),
+        }
       : {
           placement: PLACEMENT[clip.test],
           ...CAMERA,
@@ -85,7 +114,14 @@ async function makeRecording(clip) {
     const spec = { bodyScale: 1, width, height, camera, outfit: OUTFIT, scene: SCENE };
     const r = await rig.render(
       clip.test === 'squat'
-        ? { ...spec, test: 'squat', side: 'left', thetaDeg: 0, squat: squatSpec(k) }
+        ? {
+            ...spec,
+            test: 'squat',
+            side: 'left',
+            thetaDeg: 0,
+            squat: squatSpec(k, clip.deep ? DEEP_SQUAT_STYLE : null),
+            ...(clip.deep ? { body: clip.body, arms: 'overhead' } : {}),
+          }
         : {
             ...spec,
             test: clip.test,
@@ -101,7 +137,7 @@ async function makeRecording(clip) {
       byHash.set(hash, join(dir, `k${i}.png`));
       writeFileSync(byHash.get(hash), r.png);
     }
-    rendered.push({ file: byHash.get(hash), joints2d: r.joints2d });
+    rendered.push({ file: byHash.get(hash), joints2d: r.joints2d, jointsBodyM: r.jointsBodyM });
   }
   // Frame times: constant rate, or a phone's variable rate (a repeated frame shows the previous moment).
   const durationMs = Math.min(schedule.durationMs, clip.maxMs ?? Infinity);
@@ -141,7 +177,13 @@ async function makeRecording(clip) {
     name: clip.name,
     test: clip.test,
     files,
-    source: rigSource(`whole-test recording "${clip.name}", body a`),
+    source: clip.deep
+      ? rigSource(`whole-test recording "${clip.name}", body ${clip.body}`).replace(
+          /the MakeHuman body from Debian assimp-testmodels \(CC0 MakeHuman export, rigged by shared\/fixtures\/makehuman-rigged\/rig\.py\)/,
+          `the body ${clip.body} (test-fixtures/synth/assets/README.md: sources and licences), arms overhead`,
+        )
+      : rigSource(`whole-test recording "${clip.name}", body a`),
+    ...(clip.deep ? { body: clip.body, arms: 'overhead', style: DEEP_SQUAT_STYLE } : {}),
     display: { width, height },
     coded:
       clip.rotate === 90
@@ -156,7 +198,11 @@ async function makeRecording(clip) {
   };
   const truth =
     clip.test === 'squat'
-      ? squatTruth(base, schedule, rendered, times, shown, { fppaFromJoints, depthFromJoints })
+      ? squatTruth(base, schedule, rendered, times, shown, {
+          fppaFromJoints,
+          depthFromJoints,
+          ...(clip.deep ? { kneeInFromBodyJoints, kneeInFromJoints } : {}),
+        })
       : hipTruth(base, schedule, times, shown);
   writeFileSync(join(out, `${clip.name}.json`), truth.text);
   console.log(

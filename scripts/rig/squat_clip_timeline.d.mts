@@ -19,9 +19,20 @@ export interface SquatPose {
   right: LegTurn;
 }
 export declare const DEFAULT_REPS: SquatPose[];
-export declare function squatSpec(pose: SquatPose): {
+export interface SquatStyle {
+  maxKneeOverToeDeg: number;
+  maxTrunkLeanDeg: number;
+  stanceM: number;
+}
+export declare const DEEP_SQUAT_STYLE: SquatStyle;
+export declare function squatSpec(
+  pose: SquatPose,
+  style?: SquatStyle | null,
+): {
   hipFlexDeg: number;
   trunkLeanDeg: number;
+  kneeOverToeDeg?: number;
+  stanceM?: number;
   legs: { left: LegTurn; right: LegTurn };
   planted: true;
   footFlat: true;
@@ -52,3 +63,13 @@ export declare function sampleSquatClip(
 export type Joints2d = Record<string, [number, number]>;
 export declare function fppaFromJoints(joints: Joints2d, side: 'left' | 'right'): number;
 export declare function depthFromJoints(joints: Joints2d, standing: Joints2d): number;
+export declare function kneeInFromBodyJoints(
+  j: Record<string, number[]>,
+  standing: Record<string, number[]>,
+  side: 'left' | 'right',
+): number;
+export declare function kneeInFromJoints(
+  j: Record<string, number[]>,
+  standing: Record<string, number[]>,
+  side: 'left' | 'right',
+): number;

@@ -55,11 +55,31 @@ export const TRUNK_LEAN_PER_HIP_FLEX = 0.35;
 const DEG = Math.PI / 180;
 const round1 = (x) => Math.round(x * 10) / 10;
 
-/** The rig's squat spec for a pose (squat.planted: the feet stay put; footFlat: level on the floor). */
-export function squatSpec({ hipFlexDeg, left, right }) {
+/**
+ * The deep overhead squat's look (squat_recording_timeline.mjs DEEP_SQUAT_PLAN): the shank leans over the flat foot
+ * with the hips (0.55° per degree, as the rig's default) up to 40° (ankle dorsiflexion runs out), the trunk leans
+ * 0.35° per degree of hip flexion up to 40°, the feet stand 10 cm outside the hips.
+ */
+export const DEEP_SQUAT_STYLE = { maxKneeOverToeDeg: 40, maxTrunkLeanDeg: 40, stanceM: 0.1 };
+
+/**
+ * The rig's squat spec for a pose (squat.planted: the feet stay put; footFlat: level on the floor). `style`
+ * (DEEP_SQUAT_STYLE) caps the shank and trunk lean and widens the stance; without it the spec is as before.
+ */
+export function squatSpec({ hipFlexDeg, left, right }, style = null) {
+  if (!style)
+    return {
+      hipFlexDeg,
+      trunkLeanDeg: round1(hipFlexDeg * TRUNK_LEAN_PER_HIP_FLEX),
+      legs: { left, right },
+      planted: true,
+      footFlat: true,
+    };
   return {
     hipFlexDeg,
-    trunkLeanDeg: round1(hipFlexDeg * TRUNK_LEAN_PER_HIP_FLEX),
+    trunkLeanDeg: round1(Math.min(hipFlexDeg * TRUNK_LEAN_PER_HIP_FLEX, style.maxTrunkLeanDeg)),
+    kneeOverToeDeg: round1(Math.min(hipFlexDeg * 0.55, style.maxKneeOverToeDeg)),
+    stanceM: style.stanceM,
     legs: { left, right },
     planted: true,
     footFlat: true,
@@ -177,4 +197,46 @@ export function depthFromJoints(j, standing) {
   const legLength = (leg('left') + leg('right')) / 2;
   const hip = mid(j.left_hip, j.right_hip);
   return ((hip[0] - hip0[0]) * down[0] + (hip[1] - hip0[1]) * down[1]) / dn / legLength;
+}
+
+/**
+ * Knee-in truth from joint centres in body coordinates ({ left_knee: [x, y, z], … } metres, the person's left +X;
+ * rig.mjs jointsBodyM): how far the knee has moved toward the midline relative to its ankle since standing, as a
+ * square-on frontal view sees it (orthographic: the sideways axis is the body's own, so a camera's turn does not
+ * enter), over the standing hip→knee→ankle length (mean of both legs). + medial (knees in), − lateral (knees out).
+ */
+export function kneeInFromBodyJoints(j, standing, side) {
+  const medial = side === 'left' ? -1 : 1; // toward the other leg: the left leg's medial is −X
+  const off = (p) => medial * (p[`${side}_knee`][0] - p[`${side}_ankle`][0]);
+  const d3 = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  const leg = (s) =>
+    d3(standing[`${s}_hip`], standing[`${s}_knee`]) + d3(standing[`${s}_knee`], standing[`${s}_ankle`]);
+  return (off(j) - off(standing)) / ((leg('left') + leg('right')) / 2);
+}
+
+/**
+ * The same knee-in read from projected joint centres ({ left_knee: [x, y] } pixels) with the app's own definition
+ * (src/lib/geometry/knee_in.ts): sideways is perpendicular to the standing hip-mid → ankle-mid line, medial the
+ * other hip's side. Through a turned camera this carries the knees' forward travel seen sideways: the difference
+ * from kneeInFromBodyJoints is what a turn does to perfect keypoints.
+ */
+export function kneeInFromJoints(j, standing, side) {
+  const o = side === 'left' ? 'right' : 'left';
+  const mid = (p, q) => [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+  const down = [
+    mid(standing.left_ankle, standing.right_ankle)[0] - mid(standing.left_hip, standing.right_hip)[0],
+    mid(standing.left_ankle, standing.right_ankle)[1] - mid(standing.left_hip, standing.right_hip)[1],
+  ];
+  const n = Math.hypot(...down);
+  const across = [-down[1] / n, down[0] / n];
+  const dot = (a, b) => a[0] * b[0] + a[1] * b[1];
+  const sub = (a, b) => [a[0] - b[0], a[1] - b[1]];
+  const off = (p) => {
+    const medial = Math.sign(dot(sub(p[`${o}_hip`], p[`${side}_hip`]), across));
+    return medial * dot(sub(p[`${side}_knee`], p[`${side}_ankle`]), across);
+  };
+  const d2 = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+  const leg = (s) =>
+    d2(standing[`${s}_hip`], standing[`${s}_knee`]) + d2(standing[`${s}_knee`], standing[`${s}_ankle`]);
+  return (off(j) - off(standing)) / ((leg('left') + leg('right')) / 2);
 }

@@ -6,6 +6,7 @@ export type Tempo = 'normal' | 'slow' | 'quick';
 export type SquatStep =
   { pauseMs: number } | { hipFlexDeg: number; left: LegTurn; right: LegTurn; tempo: Tempo };
 export declare const SQUAT_PLAN: { startMs: number; endMs: number; reps: SquatStep[] };
+export declare const DEEP_SQUAT_PLAN: typeof SQUAT_PLAN;
 export declare const TEMPO: Record<
   Tempo,
   { descentMs: number; bottomMs: number; riseMs: number; standMs: number }

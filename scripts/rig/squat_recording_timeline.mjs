@@ -62,6 +62,54 @@ export const SQUAT_PLAN = {
   ],
 };
 
+/**
+ * The squat people really do (issue 10): deep overhead squats to 100–120° of hip flexion (knees above the hips,
+ * thighs toward the camera), a steady tempo, each knee caving in (hip adduction + internal rotation) by its own
+ * amount each rep: the left more on most reps, the right more on two, one rep with both knees pushed out.
+ */
+export const DEEP_SQUAT_PLAN = {
+  startMs: 2500,
+  endMs: 1500,
+  reps: [
+    {
+      hipFlexDeg: 110,
+      left: { adductionDeg: 6, internalDeg: 10 },
+      right: { adductionDeg: 2, internalDeg: 4 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 115,
+      left: { adductionDeg: 10, internalDeg: 15 },
+      right: { adductionDeg: 3, internalDeg: 5 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 104,
+      left: { adductionDeg: 1, internalDeg: 2 },
+      right: { adductionDeg: 7, internalDeg: 12 },
+      tempo: 'slow',
+    },
+    {
+      hipFlexDeg: 120,
+      left: { adductionDeg: -4, internalDeg: -4 },
+      right: { adductionDeg: -3, internalDeg: -5 },
+      tempo: 'normal',
+    },
+    {
+      hipFlexDeg: 108,
+      left: { adductionDeg: 5, internalDeg: 8 },
+      right: { adductionDeg: 6, internalDeg: 9 },
+      tempo: 'quick',
+    },
+    {
+      hipFlexDeg: 112,
+      left: { adductionDeg: 3, internalDeg: 6 },
+      right: { adductionDeg: 10, internalDeg: 15 },
+      tempo: 'normal',
+    },
+  ],
+};
+
 /** ms for descent, bottom, rise and the stand after, per tempo (multiples of 100 ms so 10 fps frames align). */
 export const TEMPO = {
   normal: { descentMs: 1200, bottomMs: 600, riseMs: 1200, standMs: 1200 },

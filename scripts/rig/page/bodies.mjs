@@ -23,6 +23,10 @@ const MAKEHUMAN_BONES = Object.fromEntries(
     'RightToeBase',
     'LeftArm',
     'RightArm',
+    'LeftForeArm',
+    'RightForeArm',
+    'LeftHand',
+    'RightHand',
   ].map((n) => [n, n]),
 );
 const QUATERNIUS_BONES = {
@@ -38,6 +42,10 @@ const QUATERNIUS_BONES = {
   RightFoot: 'FootR',
   LeftArm: 'UpperArmL',
   RightArm: 'UpperArmR',
+  LeftForeArm: 'LowerArmL',
+  RightForeArm: 'LowerArmR',
+  LeftHand: 'HandL',
+  RightHand: 'HandR',
 };
 
 const Q = '/shared-bodies/quaternius-modular/';

@@ -26,7 +26,7 @@ export function bodyToWorld(test) {
  * World rotations (body coordinates) of the leg and spine bones for a case.
  * bind: { LeftUpLeg, LeftLeg, LeftFoot, LeftToeBase, Right… } bind joint positions (Vector3).
  * spec: { test, side, thetaDeg, otherLeg?: { abductionDeg, internalDeg }, squat?: { hipFlexDeg, adductionDeg, internalDeg,
- *   kneeOverToeDeg, legs?, footFlat? } }
+ *   kneeOverToeDeg, legs?, footFlat?, stanceM? } }
  * otherLeg (seated only): the untested leg's hip abduction / internal rotation instead of hanging straight.
  * squat.legs: { left?: { adductionDeg, internalDeg }, right?: … } overrides the shared values per leg (a clip with
  * a different valgus on each knee); squat.footFlat keeps the feet level on the floor (ankle dorsiflexion takes
@@ -67,7 +67,8 @@ export function legRotations(bind, spec) {
       const knee = bind[`${S}UpLeg`].clone().addScaledVector(F, thighBind.length());
       // Feet stay under the hips, a little wide; the shank leans forward so the knee is over the toes.
       const lean = (q.kneeOverToeDeg ?? q.hipFlexDeg * 0.55) * DEG;
-      const ankleX = bind[`${S}UpLeg`].x + outward * 0.04;
+      // squat.stanceM: how far each ankle stands outside its hip (a deep squat is done with the feet wider).
+      const ankleX = bind[`${S}UpLeg`].x + outward * (q.stanceM ?? 0.04);
       const dx = (ankleX - knee.x) / shankBind.length();
       D = v(dx, -Math.cos(lean), -Math.sin(lean)).normalize();
       out[`${S}UpLeg`] = segmentRotation(thighBind, F, outward * (q.internalDeg ?? 0));
@@ -89,6 +90,22 @@ export function legRotations(bind, spec) {
   return out;
 }
 
+/**
+ * Arms raised overhead (the overhead squat assessment): each upper arm's world rotation relative to bind, taking
+ * its bind direction (shoulder → elbow, `bind.LeftArm` → `bind.LeftForeArm`) to one pointing up, `outDeg` out to
+ * the side and `forwardDeg` forward (in line with a trunk leaning that far). The forearm follows (a straight arm).
+ */
+export function overheadArmRotations(bind, { outDeg = 15, forwardDeg = 0 } = {}) {
+  const out = {};
+  for (const S of ['Left', 'Right']) {
+    const outward = S === 'Left' ? 1 : -1;
+    const bindDir = bind[`${S}ForeArm`].clone().sub(bind[`${S}Arm`]);
+    const dir = v(outward * Math.tan(outDeg * DEG), 1, Math.tan(forwardDeg * DEG));
+    out[`${S}Arm`] = segmentRotation(bindDir, dir);
+  }
+  return out;
+}
+
 /** Camera roll/yaw/pitch about its target: returns { position, up } for a look-at camera. */
 export function perturbCamera(position, target, up, { yawDeg = 0, pitchDeg = 0, rollDeg = 0 }) {
   const rel = position.clone().sub(target);
@@ -104,4 +121,132 @@ export function perturbCamera(position, target, up, { yawDeg = 0, pitchDeg = 0, 
     .normalize()
     .applyAxisAngle(forward, rollDeg * DEG);
   return { position: pos, up: camUp };
+}
+
+/** Palm centre beyond the wrist, along the hand (adult palm ≈ 8 cm from wrist crease to its centre). */
+const PALM_FROM_WRIST_M = 0.08;
+/** Each palm lies on the leg's surface this far from the joint centre line (a knee ≈ 11–13 cm across). */
+const GRIP_OFFSET_M = 0.065;
+/** The most the trunk curls up (head and shoulders lifted) to reach the leg; in steps of CURL_STEP_DEG. */
+const MAX_CURL_DEG = 45;
+const CURL_STEP_DEG = 5;
+
+/** `q` then a spin about `axis` (unit) that turns `from` (unit, ⊥ axis after q) as close as can be to `to`. */
+function withTwist(q, axis, from, to) {
+  const f = from.clone().applyQuaternion(q);
+  f.addScaledVector(axis, -f.dot(axis));
+  const t = to.clone().addScaledVector(axis, -to.dot(axis));
+  if (f.lengthSq() < 1e-9 || t.lengthSq() < 1e-9) return q;
+  f.normalize();
+  t.normalize();
+  const angle = Math.atan2(f.clone().cross(t).dot(axis), f.dot(t));
+  return new Quaternion().setFromAxisAngle(axis, angle).multiply(q);
+}
+
+/**
+ * Supine 90/90 with the hands on the tested leg (people hold their knee and shin to keep the thigh vertical):
+ * world rotations (body coordinates, relative to bind, parents first) of the spine and both arms, from the
+ * leg's own rotations, which are not touched (the truth stays exactly θ).
+ *
+ * One hand holds the side of the knee, the other the front of the upper shin (`handsOnLeg.shinAt` of the way down
+ * it, so it turns with the shank), each from its own side; `handsOnLeg.kneeHand` says which hand is at the knee
+ * ('same': the hand of the tested side, 'other': the other one). Each palm lies on the leg, facing it, the fingers
+ * along the leg's surface in the direction the arm comes from; the arm is a two-bone chain solved in closed form
+ * (shoulder → elbow → wrist), the elbow bent out to the side and toward the table, the forearm turned with the hand.
+ * Arms too short to reach with the trunk flat (the Quaternius people's are) curl the trunk up at the spine, in
+ * steps, as a person lifts head and shoulders to reach.
+ *
+ * bind: rig joint positions (Spine, LeftArm, LeftForeArm, LeftHand, Right…, and the legs'); legs: legRotations'
+ * result for the same spec; palms: { Left, Right } each palm's normal at bind (body coordinates). Returns
+ * { deltas, curlDeg, wrists: { Left, Right } (where each wrist goes) }.
+ */
+export function handsOnLegRotations(bind, legs, spec, palms) {
+  const S = spec.side === 'left' ? 'Left' : 'Right';
+  const O = S === 'Left' ? 'Right' : 'Left';
+  const outward = S === 'Left' ? 1 : -1; // the tested side's lateral direction (+X is the person's left)
+  const hip = bind[`${S}UpLeg`];
+  const knee = hip.clone().add(bind[`${S}Leg`].clone().sub(hip).applyQuaternion(legs[`${S}UpLeg`]));
+  const ankle = knee
+    .clone()
+    .add(bind[`${S}Foot`].clone().sub(bind[`${S}Leg`]).applyQuaternion(legs[`${S}Leg`]));
+  const shankDir = ankle.clone().sub(knee).normalize();
+  const thighDir = knee.clone().sub(hip).normalize();
+  // The knee's lateral side: across the thigh and shank plane, toward the tested side.
+  const lateral = thighDir.clone().cross(shankDir).normalize();
+  if (lateral.x * outward < 0) lateral.negate();
+  const kneeHand = spec.handsOnLeg?.kneeHand === 'other' ? O : S;
+  const shinHand = kneeHand === S ? O : S;
+  // Each hand holds the leg from its own side: the tested side's hand on the lateral face, the other on the medial.
+  const facing = (A) => (A === S ? lateral.clone() : lateral.clone().negate());
+  const shinAt = spec.handsOnLeg?.shinAt ?? 0.2;
+  // Where each palm touches the leg, and the leg's outward normal there. The shin's front faces the way the thigh
+  // points (up, toward an overhead camera) whatever the rotation; the shin hand sits on it, toward its own side.
+  const grips = {
+    [kneeHand]: { at: knee.clone(), normal: facing(kneeHand) },
+    [shinHand]: {
+      at: knee.clone().addScaledVector(shankDir, shinAt * bind[`${S}Foot`].distanceTo(bind[`${S}Leg`])),
+      normal: thighDir.clone().multiplyScalar(0.7).addScaledVector(facing(shinHand), 0.7).normalize(),
+    },
+  };
+  for (const g of Object.values(grips)) g.palm = g.at.clone().addScaledVector(g.normal, GRIP_OFFSET_M);
+
+  const pivot = bind.Spine;
+  const lengths = (A) => ({
+    upper: bind[`${A}ForeArm`].distanceTo(bind[`${A}Arm`]),
+    fore: bind[`${A}Hand`].distanceTo(bind[`${A}ForeArm`]),
+  });
+  const shoulderAt = (A, curl) => pivot.clone().add(bind[`${A}Arm`].clone().sub(pivot).applyQuaternion(curl));
+  /** The wrist for a shoulder: the fingers lie on the leg's surface, pointing on the way the arm comes. */
+  const hand = (A, shoulder) => {
+    const g = grips[A];
+    const dir = g.palm.clone().sub(shoulder).normalize();
+    const along = dir.clone().addScaledVector(g.normal, -dir.dot(g.normal)).normalize();
+    return { along, wrist: g.palm.clone().addScaledVector(along, -PALM_FROM_WRIST_M) };
+  };
+  let curlDeg = 0;
+  let curl = new Quaternion();
+  for (; ; curlDeg += CURL_STEP_DEG) {
+    curl = new Quaternion().setFromAxisAngle(v(1, 0, 0), curlDeg * DEG); // +X: the trunk flexes forward
+    const reached = ['Left', 'Right'].every((A) => {
+      const s = shoulderAt(A, curl);
+      const { upper, fore } = lengths(A);
+      return s.distanceTo(hand(A, s).wrist) <= 0.97 * (upper + fore);
+    });
+    if (reached || curlDeg >= MAX_CURL_DEG) break;
+  }
+  const deltas = { Spine: curl };
+  const wrists = {};
+  for (const A of ['Left', 'Right']) {
+    const { upper, fore } = lengths(A);
+    const s = shoulderAt(A, curl);
+    const { along, wrist } = hand(A, s);
+    const toW = wrist.clone().sub(s);
+    const d = Math.min(Math.max(toW.length(), Math.abs(upper - fore) + 1e-3), upper + fore - 1e-3);
+    const dir = toW.normalize();
+    // Elbow out to the arm's own side and down toward the table (−Z is posterior, the table when supine).
+    const pole = v(A === 'Left' ? 1 : -1, 0, -0.6);
+    const n = pole.addScaledVector(dir, -pole.dot(dir)).normalize();
+    const cosA = (upper * upper + d * d - fore * fore) / (2 * upper * d);
+    const sinA = Math.sqrt(Math.max(0, 1 - cosA * cosA));
+    const elbow = s
+      .clone()
+      .addScaledVector(dir, upper * cosA)
+      .addScaledVector(n, upper * sinA);
+    wrists[A] = s.clone().addScaledVector(dir, d);
+    const bindUpper = bind[`${A}ForeArm`].clone().sub(bind[`${A}Arm`]).normalize();
+    const bindFore = bind[`${A}Hand`].clone().sub(bind[`${A}ForeArm`]).normalize();
+    const foreDir = wrists[A].clone().sub(elbow).normalize();
+    deltas[`${A}Arm`] = new Quaternion().setFromUnitVectors(bindUpper, elbow.clone().sub(s).normalize());
+    // The hand's bind direction is the forearm's (both bodies' hands lie straight on the forearm at bind).
+    const palmTo = grips[A].normal.clone().negate();
+    const handQ = withTwist(new Quaternion().setFromUnitVectors(bindFore, along), along, palms[A], palmTo);
+    deltas[`${A}ForeArm`] = withTwist(
+      new Quaternion().setFromUnitVectors(bindFore, foreDir),
+      foreDir,
+      palms[A],
+      palms[A].clone().applyQuaternion(handQ),
+    );
+    deltas[`${A}Hand`] = handQ;
+  }
+  return { deltas, curlDeg, wrists };
 }

@@ -2,7 +2,13 @@
 // case, renders one frame and reports the ground truth it applied (joint centres projected through the real camera).
 import * as THREE from 'three';
 import { loadBody, poseBones } from './bodies.mjs';
-import { bodyToWorld, legRotations, perturbCamera } from './pose_body.mjs';
+import {
+  bodyToWorld,
+  handsOnLegRotations,
+  legRotations,
+  overheadArmRotations,
+  perturbCamera,
+} from './pose_body.mjs';
 
 const TRUTH_JOINTS = {
   left_hip: 'LeftUpLeg',
@@ -46,14 +52,24 @@ function pose(spec) {
       (spec.squat.trunkLeanDeg ?? 20) * (Math.PI / 180),
     );
   }
-  if (spec.armsDownDeg) {
+  const legs = legRotations(current.bind, spec);
+  let hands = null;
+  if (spec.handsOnLeg && spec.test === 'supine') {
+    // Hands on the tested leg (supine): the spine curl and the arms come from the posed leg; the leg is untouched.
+    hands = handsOnLegRotations(current.bind, legs, spec);
+    Object.assign(deltas, hands.deltas);
+  } else if (spec.armsDownDeg) {
     // Arms lowered from the T-pose to the sides (the Quaternius people are bound in a T-pose; no one sits for a
     // hip test with the arms out).
     const a = spec.armsDownDeg * (Math.PI / 180);
     deltas.LeftArm = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 0, 1), -a);
     deltas.RightArm = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 0, 1), a);
   }
-  Object.assign(deltas, legRotations(current.bind, spec));
+  if (spec.arms === 'overhead') {
+    // The overhead squat assessment: arms straight up, in line with the trunk's forward lean.
+    Object.assign(deltas, overheadArmRotations(current.bind, { forwardDeg: spec.squat?.trunkLeanDeg ?? 0 }));
+  }
+  Object.assign(deltas, legs);
   poseBones(current, deltas);
   body.quaternion.copy(bodyToWorld(spec.test));
   body.scale.setScalar(spec.bodyScale ?? 1);
@@ -70,6 +86,7 @@ function pose(spec) {
     );
     body.updateMatrixWorld(true);
   }
+  return hands;
 }
 
 function ankleMid() {
@@ -199,7 +216,7 @@ window.renderCase = async (spec) => {
     pose({ ...spec, thetaDeg: 0, otherLeg: undefined });
     cam = placeCamera(spec);
   }
-  pose(spec);
+  const hands = pose(spec);
   stage(spec);
   cam ??= placeCamera(spec);
   renderer.setSize(spec.width, spec.height, false);
@@ -210,14 +227,23 @@ window.renderCase = async (spec) => {
   };
   const joints2d = {};
   const joints3dM = {};
-  for (const [name, bone] of Object.entries(TRUTH_JOINTS)) {
+  // Joint centres in body coordinates (metres, the person facing +Z, their left +X, up +Y): the truth of what a
+  // square-on frontal view shows, whatever the camera's turn (knee-in truth, recording_truth.mjs).
+  const jointsBodyM = {};
+  // With hands on the leg, the wrists too (where the hands cover the knee and shank); other cases' truth unchanged.
+  const truthJoints = hands
+    ? { ...TRUTH_JOINTS, left_wrist: 'LeftHand', right_wrist: 'RightHand' }
+    : TRUTH_JOINTS;
+  for (const [name, bone] of Object.entries(truthJoints)) {
     const w = jointWorld(bone);
     joints2d[name] = project(w).map((x) => Math.round(x * 100) / 100);
     const c = w.clone().applyMatrix4(cam.matrixWorldInverse); // camera frame: x right, y up, z toward viewer
     joints3dM[name] = [c.x, -c.y, -c.z].map((x) => Math.round(x * 10000) / 10000); // → x right, y down, z forward
+    const b = body.worldToLocal(w.clone());
+    jointsBodyM[name] = [b.x, b.y, b.z].map((x) => Math.round(x * 10000) / 10000);
   }
   const png = renderer.domElement.toDataURL('image/png').split(',')[1];
-  return { png, joints2d, joints3dM };
+  return { png, joints2d, joints3dM, jointsBodyM, ...(hands ? { trunkCurlDeg: hands.curlDeg } : {}) };
 };
 await useBody({});
 window.rigReady = true;
