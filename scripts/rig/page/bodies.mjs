@@ -74,7 +74,14 @@ const QUATERNIUS_PEOPLE = [
 
 /** Every body the rig can render, by id (the ids manifests record). */
 export const BODIES = {
-  makehuman: { url: '/test-fixtures/synth/assets/makehuman.glb', bones: MAKEHUMAN_BONES, colours: 'vertex' },
+  // leftPalmAtBind: the left palm's normal at bind (the right one mirrored), for posing hands that hold something
+  // (pose_body.mjs handsOnLegRotations): MakeHuman's A-pose palms face the thighs.
+  makehuman: {
+    url: '/test-fixtures/synth/assets/makehuman.glb',
+    bones: MAKEHUMAN_BONES,
+    colours: 'vertex',
+    leftPalmAtBind: [-1, 0, 0],
+  },
   ...Object.fromEntries(
     QUATERNIUS_PEOPLE.map((p) => [
       `q-${p}`,
@@ -87,6 +94,8 @@ export const BODIES = {
         // have no end bone; theirs is placed as the men's, 0.18 m ahead of the foot bone in bind).
         ankleAboveFootM: 0.075,
         toeAheadM: 0.177,
+        // T-pose, palms down (thumbs forward, the pinkies behind).
+        leftPalmAtBind: [0, -1, 0],
       },
     ]),
   ),
@@ -171,6 +180,11 @@ export async function loadBody(id) {
       for (const [b, { q }] of bindLocal) b.quaternion.copy(q);
     },
     dress: def.colours === 'vertex' ? vertexDresser(meshes[0]) : materialDresser(meshes),
+    /** Each palm's normal at bind, body coordinates. */
+    palms: {
+      Left: new THREE.Vector3(...def.leftPalmAtBind),
+      Right: new THREE.Vector3(-def.leftPalmAtBind[0], def.leftPalmAtBind[1], def.leftPalmAtBind[2]),
+    },
     build: null,
     bind: null,
     bindWorldQ: null,

@@ -150,9 +150,10 @@ function withTwist(q, axis, from, to) {
  *
  * One hand holds the side of the knee, the other the front of the upper shin (`handsOnLeg.shinAt` of the way down
  * it, so it turns with the shank), each from its own side; `handsOnLeg.kneeHand` says which hand is at the knee
- * ('same': the hand of the tested side, 'other': the other one). Each palm lies on the leg, facing it, the fingers
- * along the leg's surface in the direction the arm comes from; the arm is a two-bone chain solved in closed form
- * (shoulder → elbow → wrist), the elbow bent out to the side and toward the table, the forearm turned with the hand.
+ * ('same': the hand of the tested side, 'other': the other one). Each palm lies on the leg, facing it, its fingers
+ * on the leg's surface (down the shank at the knee, across the shin, wrapping it); the arm is a two-bone chain
+ * solved in closed form (shoulder → elbow → wrist), the elbow bent out to the side and toward the table, the
+ * forearm turned with the hand.
  * Arms too short to reach with the trunk flat (the Quaternius people's are) curl the trunk up at the spine, in
  * steps, as a person lifts head and shoulders to reach.
  *
@@ -181,14 +182,20 @@ export function handsOnLegRotations(bind, legs, spec, palms) {
   const shinAt = spec.handsOnLeg?.shinAt ?? 0.2;
   // Where each palm touches the leg, and the leg's outward normal there. The shin's front faces the way the thigh
   // points (up, toward an overhead camera) whatever the rotation; the shin hand sits on it, toward its own side.
+  // The fingers lie on the leg: the knee hand's point down the shank, the shin hand's across the shin, wrapping it.
   const grips = {
-    [kneeHand]: { at: knee.clone(), normal: facing(kneeHand) },
+    [kneeHand]: { at: knee.clone(), normal: facing(kneeHand), fingers: shankDir.clone() },
     [shinHand]: {
       at: knee.clone().addScaledVector(shankDir, shinAt * bind[`${S}Foot`].distanceTo(bind[`${S}Leg`])),
       normal: thighDir.clone().multiplyScalar(0.7).addScaledVector(facing(shinHand), 0.7).normalize(),
+      fingers: facing(shinHand).negate(),
     },
   };
-  for (const g of Object.values(grips)) g.palm = g.at.clone().addScaledVector(g.normal, GRIP_OFFSET_M);
+  for (const g of Object.values(grips)) {
+    g.palm = g.at.clone().addScaledVector(g.normal, GRIP_OFFSET_M);
+    g.along = g.fingers.addScaledVector(g.normal, -g.fingers.dot(g.normal)).normalize();
+    g.wrist = g.palm.clone().addScaledVector(g.along, -PALM_FROM_WRIST_M);
+  }
 
   const pivot = bind.Spine;
   const lengths = (A) => ({
@@ -196,13 +203,6 @@ export function handsOnLegRotations(bind, legs, spec, palms) {
     fore: bind[`${A}Hand`].distanceTo(bind[`${A}ForeArm`]),
   });
   const shoulderAt = (A, curl) => pivot.clone().add(bind[`${A}Arm`].clone().sub(pivot).applyQuaternion(curl));
-  /** The wrist for a shoulder: the fingers lie on the leg's surface, pointing on the way the arm comes. */
-  const hand = (A, shoulder) => {
-    const g = grips[A];
-    const dir = g.palm.clone().sub(shoulder).normalize();
-    const along = dir.clone().addScaledVector(g.normal, -dir.dot(g.normal)).normalize();
-    return { along, wrist: g.palm.clone().addScaledVector(along, -PALM_FROM_WRIST_M) };
-  };
   let curlDeg = 0;
   let curl = new Quaternion();
   for (; ; curlDeg += CURL_STEP_DEG) {
@@ -210,7 +210,7 @@ export function handsOnLegRotations(bind, legs, spec, palms) {
     const reached = ['Left', 'Right'].every((A) => {
       const s = shoulderAt(A, curl);
       const { upper, fore } = lengths(A);
-      return s.distanceTo(hand(A, s).wrist) <= 0.97 * (upper + fore);
+      return s.distanceTo(grips[A].wrist) <= 0.97 * (upper + fore);
     });
     if (reached || curlDeg >= MAX_CURL_DEG) break;
   }
@@ -219,7 +219,7 @@ export function handsOnLegRotations(bind, legs, spec, palms) {
   for (const A of ['Left', 'Right']) {
     const { upper, fore } = lengths(A);
     const s = shoulderAt(A, curl);
-    const { along, wrist } = hand(A, s);
+    const { along, wrist } = grips[A];
     const toW = wrist.clone().sub(s);
     const d = Math.min(Math.max(toW.length(), Math.abs(upper - fore) + 1e-3), upper + fore - 1e-3);
     const dir = toW.normalize();

@@ -56,7 +56,7 @@ function pose(spec) {
   let hands = null;
   if (spec.handsOnLeg && spec.test === 'supine') {
     // Hands on the tested leg (supine): the spine curl and the arms come from the posed leg; the leg is untouched.
-    hands = handsOnLegRotations(current.bind, legs, spec);
+    hands = handsOnLegRotations(current.bind, legs, spec, current.palms);
     Object.assign(deltas, hands.deltas);
   } else if (spec.armsDownDeg) {
     // Arms lowered from the T-pose to the sides (the Quaternius people are bound in a T-pose; no one sits for a
