@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureStill, type StillTest } from '../src/lib/pipeline/measure_still';
-import type { Joint, JointName, Pose, Side } from '../src/lib/types';
+import { withLegFrom } from './leg_crop';
+import { mapPose } from '../src/lib/pose/map_pose';
+import { oppositeSide } from '../src/lib/pose/mirror';
+import { TEST_MODELS } from '../src/lib/pipeline/test_setup';
+import type { Joint, JointName, Pose, Side, TestId } from '../src/lib/types';
 
 interface Case {
   id: string;
@@ -17,7 +21,8 @@ interface Case {
   expectMeasurable: boolean;
   truth: { hipRotationDeg: number | null; fppaDeg: number | null };
 }
-type Saved = Record<string, Record<string, { pose: Pose | null; flipped?: Pose | null }>>;
+type Entry = { pose: Pose | null; flipped?: Pose | null; crop?: Pose | null };
+type Saved = Record<string, Record<string, Entry>>;
 
 const { values } = parseArgs({
   options: {
@@ -88,7 +93,61 @@ function scoreFloor(p: Pose | null, min: number): Pose | null {
   return { ...p, joints };
 }
 
-type Variant = (c: Case, saved: { pose: Pose | null; flipped?: Pose | null }) => Pose | null;
+/** A way from the saved poses to the pose measured: the test's own model's entry, and every model's. */
+/**
+ * Prone from behind the head, the camera's right is the person's left: with the shoulders down the picture
+ * from the hips (toward the camera), right hip → left hip turned toward the shoulders is a positive cross
+ * product. A model that reads the back as a front labels every side the other way; swap the names back.
+ * `knees`: with no scored shoulders, the thighs (running up the picture) stand in for the trunk.
+ */
+function proneHanded(p: Pose, knees: boolean): Pose {
+  const j = p.joints;
+  const mid = (a?: Joint, b?: Joint) =>
+    a && b && a.score >= 0.3 && b.score >= 0.3 ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
+  const hips = mid(j.left_hip, j.right_hip);
+  if (!hips || !j.left_hip || !j.right_hip) return p;
+  let down = null as { x: number; y: number } | null;
+  const sh = mid(j.left_shoulder, j.right_shoulder);
+  if (sh) down = { x: sh.x - hips.x, y: sh.y - hips.y };
+  else if (knees) {
+    const kn = mid(j.left_knee, j.right_knee);
+    if (kn) down = { x: hips.x - kn.x, y: hips.y - kn.y };
+  }
+  if (!down) return p;
+  const v = { x: j.left_hip.x - j.right_hip.x, y: j.left_hip.y - j.right_hip.y };
+  if (v.x * down.y - v.y * down.x >= 0) return p;
+  return mapPose(
+    p,
+    (name, k) => [oppositeSide(name), k],
+    (name, k) => [oppositeSide(name), k],
+  );
+}
+
+type Variant = (c: Case, saved: Entry, all: Record<string, Entry>) => Pose | null;
+
+/**
+ * Seated from the front: when the first model's knee looks lost (thigh/shank in the image above `limit`,
+ * where the wrong-view guard refuses), the other model's pose of the same frame instead, if its knee is not.
+ */
+const otherWhenKneeLost =
+  (other: string, limit = 0.6): Variant =>
+  (c, s, all) => {
+    const ratio = (p: Pose | null | undefined) => {
+      const h = p?.joints[`${c.side}_hip`];
+      const k = p?.joints[`${c.side}_knee`];
+      const a = p?.joints[`${c.side}_ankle`];
+      return h && k && a ? Math.hypot(k.x - h.x, k.y - h.y) / Math.hypot(a.x - k.x, a.y - k.y) : Infinity;
+    };
+    const alt = all[other]?.pose;
+    if (c.test !== 'seated' || ratio(s.pose) <= limit || !alt || ratio(alt) > limit) return s.pose;
+    return alt;
+  };
+
+/** The second look at the tested leg (accuracy_crop.ts): its joints `names` replace the first pose's. */
+const fromCrop =
+  (names: Parameters<typeof withLegFrom>[3]): Variant =>
+  (c, s) =>
+    s.pose && s.crop ? withLegFrom(s.pose, s.crop, c.side, names) : s.pose;
 const VARIANTS: Record<string, Variant> = {
   model: (_c, s) => s.pose,
   'flip-average': (_c, s) => flipAverage(s.pose, s.flipped),
@@ -100,6 +159,16 @@ const VARIANTS: Record<string, Variant> = {
   'min score 0.1': (_c, s) => scoreFloor(s.pose, 0.1),
   'flip-average + min score 0.1': (_c, s) => scoreFloor(flipAverage(s.pose, s.flipped), 0.1),
   'flip-average + ankle-heel mid': (c, s) => distalTowardHeel(flipAverage(s.pose, s.flipped), c.side, 0.5),
+  'prone sides by handedness': (c, s) => (c.test === 'prone' && s.pose ? proneHanded(s.pose, false) : s.pose),
+  'prone sides by handedness (hips+knees)': (c, s) =>
+    c.test === 'prone' && s.pose ? proneHanded(s.pose, true) : s.pose,
+  'thunder when knee lost': otherWhenKneeLost('movenet-thunder'),
+  'thunder for seated': (c, s, all) =>
+    c.test === 'seated' ? (all['movenet-thunder']?.pose ?? null) : s.pose,
+  'crop knee+ankle': fromCrop(['knee', 'ankle']),
+  'crop knee': fromCrop(['knee']),
+  'crop ankle': fromCrop(['ankle']),
+  'crop hip+knee+ankle': fromCrop(['hip', 'knee', 'ankle']),
 };
 
 interface Scored {
@@ -113,8 +182,11 @@ interface Scored {
 function score(cases: Case[], poses: Saved, v: Variant): Scored[] {
   return cases.map((c) => {
     const byModel = poses[c.id] ?? {};
-    const saved = (values.model ? byModel[values.model] : Object.values(byModel)[0]) ?? { pose: null };
-    const r = measureStill(v(c, saved), c.test, c.side);
+    // Poses saved for several models: the one asked for, else the test's own (as the app runs it).
+    const saved = (values.model
+      ? byModel[values.model]
+      : (byModel[TEST_MODELS[c.test as TestId]] ?? Object.values(byModel)[0])) ?? { pose: null };
+    const r = measureStill(v(c, saved, byModel), c.test, c.side);
     const squat = c.test === 'squat' || c.test === 'stand';
     return {
       c,

@@ -3,6 +3,7 @@ import { add, dot, length, normalize, perp, scale, sub, type Vec2 } from './vec2
 import { RAD_TO_DEG, DEG_TO_RAD, safeAcosDeg } from './angles';
 import { legJoints } from './joints';
 import { refuse, measured, type Measurement } from './result';
+import { proneHeadEndSides } from './prone_sides';
 import { shankFrame2D } from './shank_rotation_2d';
 
 /**
@@ -141,12 +142,11 @@ const VIEW: Record<
  * Femoral rotation in the prone test, internal positive, or why not, for a camera raised at the head end
  * (the app's placement) or at the foot end, looking along the body.
  */
-export function proneRotation2D(
-  pose: Pose,
-  side: Side,
-  view: ProneView = 'head-end',
-): Measurement<HipMethod> {
+export function proneRotation2D(raw: Pose, side: Side, view: ProneView = 'head-end'): Measurement<HipMethod> {
   const v = VIEW[view];
+  // From the head end the view says which side is which; a model that named them the other way round is
+  // corrected before the tested leg is picked (prone_sides.ts).
+  const pose = view === 'head-end' ? proneHeadEndSides(raw) : raw;
   const leg = legJoints(pose, side);
   if ('missing' in leg) return refuse(leg.missing);
   const shank = sub(leg.ankle, leg.knee);
