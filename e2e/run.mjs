@@ -28,7 +28,7 @@ await stillClip(`${root}test-fixtures/e2e/lunge.jpg`, `${out}/lunge.y4m`, {
 const SUPINE_SPECS = ['screening', 'history'];
 const wantGuided =
   process.argv.slice(2).every((a) => a.startsWith('-')) ||
-  process.argv.some((a) => /guided|screening|history/.test(a));
+  process.argv.some((a) => /guided(?!_body)|screening|history/.test(a));
 const GUIDED = ['seated', 'supine', 'prone'];
 // A spec named for one test (e2e/guided_prone.spec.ts) needs only that test's clip.
 const named = GUIDED.filter((t) =>
@@ -42,6 +42,10 @@ if (wantGuided)
       fps: 10,
     });
   }
+
+// guided_body.spec.ts (on demand): a rig body's seated clip, rendered into the folder E2E_GUIDED_CLIP names.
+if (process.env.E2E_GUIDED_CLIP && process.argv.some((a) => a.includes('guided_body')))
+  await clipY4m(`${process.env.E2E_GUIDED_CLIP}/clip.json`, `${out}/guided-body-clip.y4m`, { fps: 10 });
 
 // The rig's squat clip (standing, then 5 squats, feet planted) at its own fps (10), for squat_live.spec.ts and
 // offline.spec.ts (a whole squat screen with the network off).

@@ -1,4 +1,4 @@
-// npm run fixtures:replay [-- seated supine prone squat]
+// npm run fixtures:replay [-- seated supine prone squat] [-- --clip DIR --out FILE]
 // Runs the real pose model each test uses in the app (src/lib/pipeline/test_models.ts; tfjs wasm in Node, One
 // Euro smoothing on and the test's frame rotation, as in the app) over each
 // rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
@@ -7,8 +7,10 @@
 // The squat clip's truth is not a hip test's (FPPA per leg per frame and per rep, not a rotation per side:
 // scripts/rig/squat_clip_timeline.mjs), so its recording is goniocam-squat-poses/1: the same fields and
 // poses, with the clip's squat truth as `truth` (read by src/lib/protocols/squat_clip_replay.test.ts).
+// --clip DIR --out FILE (one test): another clip's folder (a rig body's clip from clips.mjs --body) and where its
+// recording goes, instead of the committed clip and test-fixtures/replay/<test>.poses.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
@@ -16,7 +18,14 @@ import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
 import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_setup';
 
 const root = new URL('..', import.meta.url).pathname;
-const tests = process.argv.slice(2).length ? process.argv.slice(2) : ['seated', 'supine', 'prone', 'squat'];
+const argv = process.argv.slice(2);
+const opt = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : null);
+const clipArg = opt('--clip');
+const outArg = opt('--out');
+const named = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const tests = named.length ? named : ['seated', 'supine', 'prone', 'squat'];
+if ((clipArg || outArg) && !(clipArg && outArg && tests.length === 1))
+  throw new Error('--clip and --out go together, with one test');
 
 /** What the protocols and geometry read (head for trunk lean and facing, legs and feet); the rest is dropped. */
 const KEPT: readonly JointName[] = [
@@ -44,6 +53,7 @@ interface Clip {
   keyframes: { file: string }[];
   frames: number[];
   truth: { series: { tMs: number }[]; trials?: unknown[] };
+  body?: { id: string };
 }
 
 /** goniocam-poses/1 with the squat clip's truth in place of a hip test's. */
@@ -85,7 +95,7 @@ for (const test of tests) {
   const ROTATION = TEST_ROTATION[test as keyof typeof TEST_ROTATION];
   const estimator = await createNodeEstimator(MODEL, { smoothing: true, rotation: ROTATION });
   try {
-    const clipDir = join(root, 'test-fixtures/synth/clips', test);
+    const clipDir = clipArg ? resolve(clipArg) : join(root, 'test-fixtures/synth/clips', test);
     const clip = JSON.parse(readFileSync(join(clipDir, 'clip.json'), 'utf8')) as Clip;
     const images = new Map<number, RgbImage>();
     for (const k of new Set(clip.frames))
@@ -107,7 +117,7 @@ for (const test of tests) {
       source:
         `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app` +
         `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}) run by scripts/record-replay.ts over ` +
-        `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body) at ${clip.fps} fps; ` +
+        `${clipArg ? `the rig clip of ${clip.body?.id ?? 'MakeHuman'} (clips.mjs --body, look ${JSON.stringify(clip.body ?? {})})` : `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body)`} at ${clip.fps} fps; ` +
         `joints kept: ${KEPT.join(', ')}`,
       model: MODEL,
       test,
@@ -115,7 +125,7 @@ for (const test of tests) {
       truth: clip.truth,
       poses,
     };
-    const path = join(root, 'test-fixtures/replay', `${test}.poses.json`);
+    const path = outArg ? resolve(outArg) : join(root, 'test-fixtures/replay', `${test}.poses.json`);
     writeFileSync(path, compactJson(out) + '\n');
     const found = poses.filter(Boolean).length;
     console.log(
