@@ -54,7 +54,32 @@ describe('kneeMovement', () => {
   it('is judged relative to the pelvis: the whole body shifting is not the knee moving', () => {
     const shift = { x: 35, y: -10 };
     expect(kneeMovement(turned(0, shift, { x: 20 + shift.x, y: -50 + shift.y }), REF)).toBeCloseTo(0, 9);
-    expect(kneeMovement(turned(0, shift), REF)).toBeCloseTo(Math.hypot(35, 10) / 100, 6);
+    // Sideways in full; the 10 px up the shank's line is within the keypoint's slide allowance.
+    expect(kneeMovement(turned(0, shift), REF)).toBeCloseTo(0.35, 6);
+  });
+
+  it('counts a knee moving sideways at neutral in full, and along the shank only past the slide allowance', () => {
+    const slide = COMPENSATION.kneeSlideAlongShank.value;
+    expect(kneeMovement(turned(0, { x: 30, y: 0 }), REF)).toBeCloseTo(0.3, 6);
+    expect(kneeMovement(turned(0, { x: 0, y: -100 * slide }), REF)).toBeCloseTo(0, 6);
+    expect(kneeMovement(turned(0, { x: 0, y: -100 * (slide + 0.3) }), REF)).toBeCloseTo(0.3, 6);
+    expect(kneeMovement(turned(0, { x: 0, y: 100 * (slide + 0.3) }), REF)).toBeGreaterThan(0.25);
+  });
+
+  it('does not count a neutral knee placed low on the hanging shank jumping back up once the shank turns', () => {
+    // Seen along the thigh, the model put the neutral's knee a quarter of the shank low (dev body q-men-Casual2);
+    // at 25° it is back at the true knee. Judged against the neutral's short shank without the slide either way,
+    // that was 25/75 of a shank: a void.
+    const low: NeutralRef = { ...REF, knee: { x: 0, y: 25 }, shankPx: 75 };
+    const f = turned(25);
+    expect(Math.hypot(f.knee.x - low.knee.x, f.knee.y - low.knee.y) / low.shankPx).toBeGreaterThan(
+      COMPENSATION.kneeMovedInvalid.value,
+    );
+    expect(kneeMovement(f, low)).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+    // The same neutral with the knee then moving sideways against the swing still voids.
+    expect(kneeMovement(turned(25, { x: 30, y: 0 }), low)).toBeGreaterThan(
+      COMPENSATION.kneeMovedInvalid.value,
+    );
   });
 
   it('falls back to the raw displacement for a hand-made neutral without ankle and pelvis', () => {

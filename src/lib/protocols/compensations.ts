@@ -18,33 +18,42 @@ export type NeutralRef = Pick<
   readonly deg: number;
 };
 
-/** Remove up to `max` of `d`'s positive component along the unit vector `u` (none when it points away). */
-function discount(d: Vec2, u: Vec2 | null, max: number): Vec2 {
+/**
+ * Remove up to `max` of `d`'s component along the unit vector `u`: only a positive one (none when it points
+ * away), or with `eitherWay` a negative one too.
+ */
+function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2 {
   if (!u) return d;
   const c = dot(d, u);
-  return c > 0 ? sub(d, scale(u, Math.min(c, max))) : d;
+  if (c > 0) return sub(d, scale(u, Math.min(c, max)));
+  return eitherWay && c < 0 ? sub(d, scale(u, Math.max(c, -max))) : d;
 }
 
 /**
- * How far the knee moved since neutral, as a fraction of the neutral shank length, counting only movement
- * that is the knee's: relative to the pelvis (the hip midpoint), and less the keypoint's known drift at large
+ * How far the knee moved since neutral, as a fraction of the shank's length, counting only movement that is
+ * the knee's: relative to the pelvis (the hip midpoint), and less the keypoint's known drift at large
  * rotations. The drift follows the foot: up to COMPENSATION.kneeDriftWithSwing of the swing a shank of this
- * length makes at the measured rotation (the chord 2·sin(Δθ/2)), taken along the direction the foot swung;
- * and it slides along the shank toward the ankle (up to kneeSlideAlongShank). A knee moving against the
+ * length makes at the measured rotation (the chord 2·sin(Δθ/2)), taken along the direction the foot swung.
+ * And the keypoint slides along the neutral shank's line, either way, up to kneeSlideAlongShank: seen along the
+ * thigh, the knee is placed low on the hanging shank at neutral and jumps back up once the shank turns (a knee
+ * moving along that line barely changes the shank's angle, the reading). A knee moving sideways, against the
  * swing, the movement that inflates the reading, counts in full.
+ * The yardstick is the longer of the neutral's shank and this frame's: a neutral knee placed low shortens the
+ * neutral shank (by a quarter on a rig body), which would inflate every ratio; a real shank is never longer than
+ * it looks face-on.
  */
 export function kneeMovement(
   frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid'>,
   ref: NeutralRef,
 ): number {
-  const shank = Math.max(ref.shankPx, 1);
   if (!ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid)
-    return length(sub(frame.knee, ref.knee)) / shank;
+    return length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1);
+  const shank = Math.max(ref.shankPx, length(sub(frame.ankle, frame.knee)), 1);
   let d = sub(sub(frame.knee, frame.hipMid), sub(ref.knee, ref.hipMid));
   const swingDir = normalize(sub(sub(frame.ankle, frame.knee), sub(ref.ankle, ref.knee)), 1e-6);
   const chord = 2 * Math.abs(Math.sin(((frame.deg - ref.deg) * DEG_TO_RAD) / 2)) * shank;
   d = discount(d, swingDir, C.kneeDriftWithSwing.value * chord);
-  d = discount(d, normalize(sub(frame.ankle, frame.knee), 1e-6), C.kneeSlideAlongShank.value * shank);
+  d = discount(d, normalize(sub(ref.ankle, ref.knee), 1e-6), C.kneeSlideAlongShank.value * shank, true);
   return length(d) / shank;
 }
 
