@@ -49,7 +49,11 @@ export function bodyJoints(
     const outward = s === 'left' ? 1 : -1; // person's left is +X
     let femurDir: Vec3;
     let shankDir: Vec3;
-    if (test === 'seated' || test === 'supine') {
+    if (test === 'supine' && s !== side) {
+      // The other leg lies straight on the table, as the test starts (supine_rotation.ts checks it).
+      femurDir = { x: 0, y: -1, z: 0 };
+      shankDir = { x: 0, y: -1, z: 0 };
+    } else if (test === 'seated' || test === 'supine') {
       femurDir = { x: 0, y: 0, z: 1 }; // hip flexed 90°: thigh forward
       // Internal rotation swings the foot outward, about the femur's own axis.
       shankDir = rotate({ x: 0, y: -1, z: 0 }, femurDir, outward * theta);

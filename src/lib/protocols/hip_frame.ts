@@ -4,6 +4,7 @@ import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
 import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
+import { supineShank } from '../geometry/supine_rotation';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
 import { PLAUSIBLE } from './limits';
@@ -59,8 +60,12 @@ export function readHipFrame(
       ok: false,
       reason: `a reading of ${Math.round(Math.abs(m.valueDeg))}° is beyond the physiological range (${PLAUSIBLE.maxRotationDeg.value}°): a keypoint is misplaced`,
     };
-  const leg = legJoints(pose, side);
+  // Supine overhead may read the shank from a low-scored knee or from the hip when the knee is lost
+  // (supine_rotation.ts): the knee-moved check follows the point the reading used.
+  const supine = test === 'supine' && m.method === '2d-supine-trunk' ? supineShank(pose, side) : null;
+  const leg = legJoints(pose, side, supine && !('reason' in supine) ? 0 : undefined);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
+  const knee = supine && !('reason' in supine) ? supine.knee : { x: leg.knee.x, y: leg.knee.y };
   const hipLine = sub(leg.hip, leg.otherHip);
   const hipLineDeg = angleOf(hipLine);
   const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
@@ -76,10 +81,10 @@ export function readHipFrame(
       tMs: pose.tMs,
       deg: m.valueDeg,
       confidence: m.confidence,
-      knee: { x: leg.knee.x, y: leg.knee.y },
+      knee,
       ankle: { x: leg.ankle.x, y: leg.ankle.y },
       hipMid: midpoint(leg.hip, leg.otherHip),
-      shankPx: length(sub(leg.ankle, leg.knee)),
+      shankPx: length(sub(leg.ankle, knee)),
       hipLineDeg,
       trunkDeg,
     },
