@@ -1,7 +1,7 @@
-import type { HipMethod, Joint, Pose, Side } from '../types';
+import type { HipMethod, Pose, Side } from '../types';
 import { RAD_TO_DEG } from './angles';
 import { dot, length, midpoint, normalize, perp, sub, type Vec2 } from './vec2';
-import { legJoints, MIN_MEASURE_SCORE, otherSide, pair, type LegJoints } from './joints';
+import { legJoints, MIN_MEASURE_SCORE, otherSide, pair } from './joints';
 import { refuse, measured, type Measurement } from './result';
 import { shankRotationDeg, type ShankFrame2D } from './shank_rotation_2d';
 
@@ -80,186 +80,90 @@ export function trunkFrame2D(
 
 /**
  * The other leg lies straight on the table (the test's start position): seen from overhead it runs from its hip
- * along the trunk axis, longer than the trunk (hip → ankle ≈ 1.7–1.9 trunks on the rig's true joints). A view
- * from the foot end sees it point at the camera. On MoveNet Thunder's keypoints of the dev bodies
- * (docs/accuracy.md), proper overhead views gave ≥ 1.06 trunks (one 0.33) within 16° of the trunk axis (two
- * more); the two foot-end views that passed every other check (bodies holding the tested leg, the trunk curled
- * up toward the camera) gave 0.56 and 0.87. The other foot-end views spread from 0.46 to 19.7 at any angle, and
- * the other checks refused them.
+ * along the trunk axis, longer than the trunk (hip → ankle ≈ 1.7–1.9 trunks on the rig's true joints); a camera
+ * at the foot end sees it point at the lens. On MoveNet Thunder's keypoints of the dev bodies (docs/accuracy.md,
+ * 248 proper views with and without hands on the leg), proper views gave ≥ 1.06 trunks (one 0.33) within 16° of
+ * the trunk axis (two more past 30°); the two foot-end views that passed every other check (people holding the
+ * tested leg, the trunk curled up toward the camera: MoveNet put knee and ankle anywhere) gave 0.56 at 35° and
+ * 0.87 at 14°. When the other ankle is not scored clearly the check says nothing.
  */
 export const MIN_OTHER_LEG_TO_TRUNK = 1.0;
 /** …and within this angle of the trunk axis. */
 export const MAX_OTHER_LEG_OFF_AXIS_DEG = 30;
-/**
- * With the view confirmed overhead by the other leg, a tested knee scored this or more (below
- * MIN_MEASURE_SCORE) still counts if it lies where an overhead knee can: within MAX_LOW_KNEE_THIGH_TO_TRUNK of
- * the hip (the thigh points at the camera: ≤ 0.3 trunks on true joints, ≤ 0.65 at ±20° camera angles).
- */
-export const MIN_CONFIRMED_KNEE_SCORE = 0.1;
-export const MAX_LOW_KNEE_THIGH_TO_TRUNK = 0.6;
 
-/** What the overhead reading rests on: the angle, its confidence, and the shank's ends it used. */
-export interface SupineShank {
-  readonly deg: number;
-  readonly confidence: number;
-  /** The shank's proximal end: the knee keypoint, or the hip where the knee was lost in a confirmed view. */
-  readonly knee: Vec2;
-  readonly ankle: Vec2;
-  readonly kneeFrom: 'knee' | 'hip';
+/**
+ * Whether the other leg contradicts an overhead view: seen (its hip and ankle scored clearly) but shorter than
+ * MIN_OTHER_LEG_TO_TRUNK trunks or more than MAX_OTHER_LEG_OFF_AXIS_DEG off the trunk axis.
+ */
+export function otherLegNotAlongBody(pose: Pose, side: Side, hipMid: Vec2, shoulderMid: Vec2): boolean {
+  const o = otherSide(side);
+  const hip = pose.joints[`${o}_hip`];
+  const ankle = pose.joints[`${o}_ankle`];
+  if (!hip || !ankle || hip.score < MIN_MEASURE_SCORE || ankle.score < MIN_MEASURE_SCORE) return false;
+  const leg = sub(ankle, hip);
+  const along = normalize(leg);
+  const axis = normalize(sub(hipMid, shoulderMid));
+  if (!along || !axis) return true;
+  const offAxisDeg = Math.acos(Math.max(-1, Math.min(1, dot(along, axis)))) * RAD_TO_DEG;
+  const trunk = length(sub(hipMid, shoulderMid));
+  return length(leg) < MIN_OTHER_LEG_TO_TRUNK * trunk || offAxisDeg > MAX_OTHER_LEG_OFF_AXIS_DEG;
 }
 
 /** Femoral rotation in supine 90/90 seen from overhead, internal positive, or why it can't be measured. */
 export function supineRotationTrunk2D(pose: Pose, side: Side): Measurement<HipMethod> {
-  const r = supineShank(pose, side);
-  return 'reason' in r ? refuse(r.reason) : measured(r.deg, r.confidence, '2d-supine-trunk');
-}
-
-/**
- * The supine overhead reading with the shank it used (readHipFrame takes its knee for the knee-moved check).
- *
- * The tested knee is what MoveNet loses in this view: the raised thigh hides it and a hand may hold it (the
- * app tells people to steady the knee with one hand), so it was scored under MIN_MEASURE_SCORE in most refused
- * proper views. Where the other leg confirms the camera is overhead, a low-scored knee near the hip is used,
- * and a knee that is lost (too low a score, far from the hip, or on the ankle) gives way to the hip: overhead
- * the thigh points at the camera, so the knee is seen near the hip and hip → ankle stands in for the shank.
- * Chosen on the dev bodies' saved poses (docs/accuracy.md): proper views refused 42 % → 14 %, MAE 5.2° → 5.6°,
- * the two foot-end views measured before refused (0 of 64).
- */
-export function supineShank(pose: Pose, side: Side): SupineShank | { reason: string } {
-  const leg = legJoints(pose, side, 0);
-  if ('missing' in leg) return { reason: leg.missing };
-  for (const j of ['hip', 'ankle', 'otherHip'] as const) {
-    if (leg[j].score < MIN_MEASURE_SCORE) {
-      const name = `${j === 'otherHip' ? otherSide(side) : side} ${j === 'otherHip' ? 'hip' : j}`;
-      return { reason: `${name} not clearly visible (score ${leg[j].score.toFixed(2)})` };
-    }
-  }
+  const leg = legJoints(pose, side);
+  if ('missing' in leg) return refuse(leg.missing);
   const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
   if (!shoulders)
-    return { reason: 'shoulders not visible, so the body axis is unknown: keep them in the picture' };
+    return refuse('shoulders not visible, so the body axis is unknown: keep them in the picture');
   const shoulderMid = midpoint(shoulders[0], shoulders[1]);
-  const trunk = length(sub(midpoint(leg.hip, leg.otherHip), shoulderMid));
-  const view = otherLegView(
-    pose,
-    side,
-    leg.otherHip,
-    sub(midpoint(leg.hip, leg.otherHip), shoulderMid),
-    trunk,
-  );
-  if (view === 'wrong')
-    return {
-      reason:
-        'the other leg does not lie along the body in the picture: place the camera above the knees, the other leg straight on the table',
-    };
-  const read = (proximal: Joint): SupineShank | { reason: string; kneeLost?: boolean } =>
-    shankReading(leg, proximal, shoulders, shoulderMid, trunk);
-  const knee = leg.knee;
-  const kneeScore = `${side} knee not clearly visible (score ${knee.score.toFixed(2)})`;
-  if (knee.score >= MIN_MEASURE_SCORE) {
-    const r = read(knee);
-    if (!('reason' in r) || !r.kneeLost || view !== 'overhead') return r;
-  } else {
-    if (view !== 'overhead') return { reason: kneeScore };
-    if (
-      knee.score >= MIN_CONFIRMED_KNEE_SCORE &&
-      length(sub(knee, leg.hip)) <= MAX_LOW_KNEE_THIGH_TO_TRUNK * trunk
-    ) {
-      const r = read(knee);
-      if (!('reason' in r)) return r;
-    }
-  }
-  // The knee is lost in a view the other leg confirms is overhead: the hip stands in for it (its score still
-  // lowers the reading's confidence).
-  const r = read({ ...leg.hip, score: Math.min(leg.hip.score, knee.score) });
-  return 'reason' in r ? { reason: r.reason } : { ...r, kneeFrom: 'hip' };
-}
-
-/**
- * Whether the other leg says the camera is overhead: 'overhead' (it runs along the trunk axis, long), 'wrong'
- * (seen, but not so), or 'unseen' (its ankle not scored clearly).
- */
-function otherLegView(
-  pose: Pose,
-  side: Side,
-  otherHip: Joint,
-  trunkAxis: Vec2,
-  trunk: number,
-): 'overhead' | 'wrong' | 'unseen' {
-  const ankle = pose.joints[`${otherSide(side)}_ankle`];
-  if (!ankle || !Number.isFinite(ankle.x) || !Number.isFinite(ankle.y) || ankle.score < MIN_MEASURE_SCORE)
-    return 'unseen';
-  const legVec = sub(ankle, otherHip);
-  const along = normalize(legVec);
-  const axis = normalize(trunkAxis);
-  if (!along || !axis || trunk <= 0) return 'wrong';
-  const offAxisDeg = Math.acos(Math.max(-1, Math.min(1, dot(along, axis)))) * RAD_TO_DEG;
-  return length(legVec) >= MIN_OTHER_LEG_TO_TRUNK * trunk && offAxisDeg <= MAX_OTHER_LEG_OFF_AXIS_DEG
-    ? 'overhead'
-    : 'wrong';
-}
-
-/** The view and shank checks and the angle, with `proximal` as the shank's upper end. */
-function shankReading(
-  leg: LegJoints,
-  proximal: Joint,
-  shoulders: [Joint, Joint],
-  shoulderMid: Vec2,
-  trunk: number,
-): SupineShank | { reason: string; kneeLost?: boolean } {
-  const shank = length(sub(leg.ankle, proximal));
+  const shank = length(sub(leg.ankle, leg.knee));
   const hipWidth = length(sub(leg.hip, leg.otherHip));
+  const trunk = length(sub(midpoint(leg.hip, leg.otherHip), shoulderMid));
   const shoulderWidth = length(sub(shoulders[0], shoulders[1]));
   if (shank < 4 && trunk < 4 / MIN_SHANK_TO_TRUNK)
-    return { reason: 'the body is too small in the picture: move closer or use a higher resolution' };
+    return refuse('the body is too small in the picture: move closer or use a higher resolution');
   if (hipWidth < MIN_HIP_WIDTH_TO_SHANK_SUPINE * shank) {
-    return {
-      reason:
-        'the hips overlap in the picture: the camera sees the person from the side, not as the test needs',
-    };
+    return refuse(
+      'the hips overlap in the picture: the camera sees the person from the side, not as the test needs',
+    );
   }
   if (trunk < MIN_TRUNK_TO_SHOULDER_WIDTH * shoulderWidth) {
-    return {
-      reason: 'the trunk looks short: the camera sees the body from the head or the feet; place it overhead',
-    };
+    return refuse(
+      'the trunk looks short: the camera sees the body from the head or the feet; place it overhead',
+    );
   }
   if (trunk > MAX_TRUNK_TO_SHOULDER_WIDTH * shoulderWidth) {
-    return {
-      reason:
-        'the shoulders look too narrow for a body seen from above: place the camera overhead (or the keypoints are unreliable)',
-    };
+    return refuse(
+      'the shoulders look too narrow for a body seen from above: place the camera overhead (or the keypoints are unreliable)',
+    );
   }
-  if (length(sub(proximal, leg.hip)) > MAX_THIGH_TO_TRUNK * trunk) {
-    return {
-      reason: 'the thigh is seen along its length: the camera is not above the knee; place it overhead',
-      kneeLost: true,
-    };
+  if (otherLegNotAlongBody(pose, side, midpoint(leg.hip, leg.otherHip), shoulderMid)) {
+    return refuse(
+      'the other leg does not lie along the body in the picture: place the camera above the knees, the other leg straight on the table',
+    );
+  }
+  if (length(sub(leg.knee, leg.hip)) > MAX_THIGH_TO_TRUNK * trunk) {
+    return refuse('the thigh is seen along its length: the camera is not above the knee; place it overhead');
   }
   if (shank < MIN_SHANK_TO_TRUNK * trunk) {
-    return {
-      reason: `the shank looks too short (${shank.toFixed(0)} px for a ${trunk.toFixed(0)} px trunk): it points at the camera, or the knee or ankle was not found where it is`,
-      kneeLost: true,
-    };
+    return refuse(
+      `the shank looks too short (${shank.toFixed(0)} px for a ${trunk.toFixed(0)} px trunk): it points at the camera, or the knee or ankle was not found where it is`,
+    );
   }
   const frame = trunkFrame2D(leg.hip, leg.otherHip, shoulderMid);
-  if ('reason' in frame) return { reason: frame.reason };
-  const deg = shankRotationDeg(proximal, leg.ankle, frame);
-  if (deg === null) return { reason: 'knee and ankle are at the same point' };
+  if ('reason' in frame) return refuse(frame.reason);
+  const deg = shankRotationDeg(leg.knee, leg.ankle, frame);
+  if (deg === null) return refuse('knee and ankle are at the same point');
   if (Math.abs(deg) > MAX_PLAUSIBLE_SUPINE_DEG)
-    return { reason: `the leg is not in the test position (shank at ${deg.toFixed(0)}°)` };
-  if (!Number.isFinite(deg)) return { reason: 'the joints give no finite angle' };
+    return refuse(`the leg is not in the test position (shank at ${deg.toFixed(0)}°)`);
   const confidence = Math.min(
     leg.hip.score,
-    proximal.score,
+    leg.knee.score,
     leg.ankle.score,
     leg.otherHip.score,
     shoulders[0].score,
     shoulders[1].score,
   );
-  return {
-    deg,
-    confidence,
-    knee: { x: proximal.x, y: proximal.y },
-    ankle: { x: leg.ankle.x, y: leg.ankle.y },
-    kneeFrom: 'knee',
-  };
+  return measured(deg, confidence, '2d-supine-trunk');
 }

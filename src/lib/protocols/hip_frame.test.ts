@@ -25,15 +25,3 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('readHipFrame (%s)', (te
       );
   });
 });
-
-describe('readHipFrame (supine, a lost knee)', () => {
-  it('follows the point the reading used: the hip, where the knee is lost in a confirmed overhead view', () => {
-    const p = synthPose('supine', 'right', 30, PLACEMENTS[PLACEMENT.supine]!);
-    const lost = { ...p, joints: { ...p.joints, right_knee: { ...p.joints.right_knee!, score: 0.05 } } };
-    const r = readHipFrame(lost, 'supine', 'right');
-    if (!r.ok) throw new Error(r.reason);
-    const hip = p.joints.right_hip!;
-    expect(r.frame.knee).toEqual({ x: hip.x, y: hip.y });
-    expect(r.frame.confidence).toBeCloseTo(0.05, 6);
-  });
-});

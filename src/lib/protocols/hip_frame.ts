@@ -1,10 +1,8 @@
 // What a guided hip test reads from one frame: the rotation (signed, internal +), and the body references
 // its compensation checks compare with the neutral (knee position, hip line, trunk axis). Pure.
-import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
-import { proneHeadEndSides } from '../geometry/prone_sides';
+import { measureHipRotation } from '../geometry';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
-import { supineShank } from '../geometry/supine_rotation';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
 import { PLAUSIBLE } from './limits';
@@ -40,18 +38,12 @@ const angleOf = (v: Vec2): number => Math.atan2(v.y, v.x) * RAD_TO_DEG;
 const MIN_TRUNK_TO_HIP_WIDTH = 0.5;
 
 export function readHipFrame(
-  raw: Pose | null,
+  pose: Pose | null,
   test: HipTestId,
   side: Side,
   method?: HipMethod,
 ): HipFrameRead {
-  if (!raw) return { ok: false, reason: 'nobody in view' };
-  // The knee and hips the compensation checks follow must be the leg the angle was read from: prone from
-  // the head end, the angle is read after the sides are put right (prone_sides.ts), so they are too.
-  const pose =
-    test === 'prone' && (method ?? DEFAULT_METHOD.prone) === '2d-prone-head-end'
-      ? proneHeadEndSides(raw)
-      : raw;
+  if (!pose) return { ok: false, reason: 'nobody in view' };
   const m = measureHipRotation(pose, test, side, method ? { method } : {});
   if (!m.ok) return { ok: false, reason: m.reason };
   // Refused, never shown or held: a reading past the physiological range is a misplaced keypoint.
@@ -60,12 +52,8 @@ export function readHipFrame(
       ok: false,
       reason: `a reading of ${Math.round(Math.abs(m.valueDeg))}° is beyond the physiological range (${PLAUSIBLE.maxRotationDeg.value}°): a keypoint is misplaced`,
     };
-  // Supine overhead may read the shank from a low-scored knee or from the hip when the knee is lost
-  // (supine_rotation.ts): the knee-moved check follows the point the reading used.
-  const supine = test === 'supine' && m.method === '2d-supine-trunk' ? supineShank(pose, side) : null;
-  const leg = legJoints(pose, side, supine && !('reason' in supine) ? 0 : undefined);
+  const leg = legJoints(pose, side);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
-  const knee = supine && !('reason' in supine) ? supine.knee : { x: leg.knee.x, y: leg.knee.y };
   const hipLine = sub(leg.hip, leg.otherHip);
   const hipLineDeg = angleOf(hipLine);
   const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
@@ -81,10 +69,10 @@ export function readHipFrame(
       tMs: pose.tMs,
       deg: m.valueDeg,
       confidence: m.confidence,
-      knee,
+      knee: { x: leg.knee.x, y: leg.knee.y },
       ankle: { x: leg.ankle.x, y: leg.ankle.y },
       hipMid: midpoint(leg.hip, leg.otherHip),
-      shankPx: length(sub(leg.ankle, knee)),
+      shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
     },

@@ -81,30 +81,16 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])(
 );
 
 describe('supine external rotation on the model’s keypoints', () => {
-  // Why the app does not offer it (EXTERNAL_ROTATION): once the foot turns in, the raised thigh hides the knee.
-  // Since a lost knee gives way to the hip in a view the straight leg confirms (supine_rotation.ts), frames are
-  // read rather than refused, but the shank's upper end then moves between the knee and the hip, so one leg
-  // still cannot finish a trial (voided: the knee moved); where trials do finish, they stay within the bound.
-  it('stays off: one leg cannot finish a trial, and what is read stays within the supine bound', () => {
+  it('is refused with a reason, not measured wrong: the thigh hides the knee once the foot turns in', () => {
     const seq = load('supine');
     const frames = seq.poses.map((pose, i) => ({ pose, tMs: seq.truth.series[i]!.tMs }));
-    const bound = MEASUREMENT_ERROR_DEG.supine.p95Deg!;
-    const valid: Record<string, number> = {};
-    for (const side of ['right', 'left'] as Side[]) {
-      const run = runProtocol(
-        hipProtocol({ test: 'supine', sides: [side], directions: ['external'] }),
-        frames,
-      );
-      const peaks = seq.truth.trials
-        .filter((t) => t.side === side && t.direction === 'external')
-        .map((t) => Math.abs(t.peakDeg));
-      const truth = peaks.reduce((a, b) => a + b, 0) / peaks.length;
-      const ok = run.state.trials.filter((t) => t.valid);
-      valid[side] = ok.length;
-      for (const t of ok) expect(Math.abs(t.valueDeg! - truth)).toBeLessThanOrEqual(bound);
-      for (const t of run.state.trials.filter((x) => !x.valid))
-        expect(t.compensations.some((c) => c.kind === 'knee-moved' || c.kind === 'out-of-frame')).toBe(true);
-    }
-    expect(Math.min(valid.right!, valid.left!)).toBe(0);
+    const run = runProtocol(
+      hipProtocol({ test: 'supine', sides: ['right'], directions: ['external'] }),
+      frames,
+    );
+    const voided = run.state.trials.filter((t) => !t.valid);
+    expect(voided.length).toBeGreaterThan(0);
+    expect(voided.every((t) => t.compensations.some((c) => c.kind === 'out-of-frame'))).toBe(true);
+    expect(run.state.trials.filter((t) => t.valid)).toEqual([]);
   });
 });
