@@ -1,6 +1,7 @@
 // What a guided hip test reads from one frame: the rotation (signed, internal +), and the body references
 // its compensation checks compare with the neutral (knee position, hip line, trunk axis). Pure.
-import { measureHipRotation } from '../geometry';
+import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
+import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
@@ -38,12 +39,18 @@ const angleOf = (v: Vec2): number => Math.atan2(v.y, v.x) * RAD_TO_DEG;
 const MIN_TRUNK_TO_HIP_WIDTH = 0.5;
 
 export function readHipFrame(
-  pose: Pose | null,
+  raw: Pose | null,
   test: HipTestId,
   side: Side,
   method?: HipMethod,
 ): HipFrameRead {
-  if (!pose) return { ok: false, reason: 'nobody in view' };
+  if (!raw) return { ok: false, reason: 'nobody in view' };
+  // The knee and hips the compensation checks follow must be the leg the angle was read from: prone from
+  // the head end, the angle is read after the sides are put right (prone_sides.ts), so they are too.
+  const pose =
+    test === 'prone' && (method ?? DEFAULT_METHOD.prone) === '2d-prone-head-end'
+      ? proneHeadEndSides(raw)
+      : raw;
   const m = measureHipRotation(pose, test, side, method ? { method } : {});
   if (!m.ok) return { ok: false, reason: m.reason };
   // Refused, never shown or held: a reading past the physiological range is a misplaced keypoint.
