@@ -24,7 +24,7 @@ export const DIRECTION_NAMES: Record<Direction, string> = {
 export function setupPrompt(test: HipTestId, side: Side): Prompt {
   const text = {
     seated: `Sit tall on a high surface facing the camera, knees bent at 90 degrees, feet off the floor. We start with your ${side} leg.`,
-    supine: `Lie on your back with the camera above your knees. Bend your ${side} hip and knee to 90 degrees, knee straight above the hip.`,
+    supine: `Lie on your back with the camera above your knees, the other leg straight on the table. Bend your ${side} hip and knee to 90 degrees, knee straight above the hip.`,
     prone: `Lie face down with the camera behind your head. Bend your ${side} knee to 90 degrees, foot toward the ceiling.`,
   }[test];
   return p('setup', text, 'action');
