@@ -77,6 +77,12 @@ export function squatTruth(
       ? {
           kneeIn: both((s) => kneeInFromBodyJoints(rendered[k].jointsBodyM, rendered[k0].jointsBodyM, s)),
           kneeInImage: both((s) => kneeInFromJoints(rendered[k].joints2d, standing, s)),
+          // FPPA as a square-on view sees it (body-frame joints, orthographic): the truth a turned camera's reading
+          // is held to.
+          fppaSquareDeg: {
+            left: r2(fppaFromJoints(frontal(rendered[k].jointsBodyM), 'left')),
+            right: r2(fppaFromJoints(frontal(rendered[k].jointsBodyM), 'right')),
+          },
         }
       : {}),
   });
@@ -86,6 +92,8 @@ export function squatTruth(
       ...r,
       hipFlexDeg: schedule.keyframes[keyframe].hipFlexDeg,
       ...of(keyframe),
+      // The bottom pose's true joint centres in the picture (deep squats: to see where a model's keypoints sit).
+      ...(kneeInFromBodyJoints ? { joints2d: rendered[keyframe].joints2d } : {}),
     }));
   const mean = (side) => r2(reps.reduce((a, r) => a + r.fppaDeg[side], 0) / reps.length);
   const perFrame = shown.map(of);
@@ -111,6 +119,7 @@ export function squatTruth(
     },
     reps,
     pauses: schedule.pauses,
+    ...(kneeInFromBodyJoints ? { standingJoints2d: standing } : {}),
     frames: {
       tMs: times.map((t) => t.tMs),
       fppaLeft: perFrame.map((f) => f.fppaDeg.left),
@@ -120,6 +129,8 @@ export function squatTruth(
         ? {
             kneeInLeft: perFrame.map((f) => f.kneeIn.left),
             kneeInRight: perFrame.map((f) => f.kneeIn.right),
+            fppaSquareLeft: perFrame.map((f) => f.fppaSquareDeg.left),
+            fppaSquareRight: perFrame.map((f) => f.fppaSquareDeg.right),
           }
         : {}),
     },
@@ -128,6 +139,11 @@ export function squatTruth(
     text: toText(truth),
     summary: `${reps.length} reps, mean bottom FPPA left ${mean('left')}° right ${mean('right')}°`,
   };
+}
+
+/** Body-frame joints ([x, y, z], y up) → a frontal picture's [x, y] (y down), seen orthographically from the front. */
+function frontal(j) {
+  return Object.fromEntries(Object.entries(j).map(([k, p]) => [k, [p[0], -p[1]]]));
 }
 
 /** "left ER ×3, left IR ×3 (+1 aborted), pause 4 s, …" in the order done. */

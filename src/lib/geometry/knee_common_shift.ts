@@ -27,3 +27,30 @@ export function kneeCommonShift(pose: Pose, legLengthPx?: number): RatioMeasurem
     '2d-knee-common-shift',
   );
 }
+
+/**
+ * The pose with both knees moved back by a common shift (`shift`, + toward the person's left, a fraction of
+ * `legLengthPx`, as kneeCommonShift gives it), along the hip line: a body turned to the camera then reads as if
+ * square on, its knees' forward travel no longer seen as sideways movement. What unequal valgus leaked into the
+ * shift goes too (half the left/right difference), so the legs read more alike than they are. Unchanged without
+ * both hips or a knee.
+ */
+export function withoutCommonShift(pose: Pose, shift: number, legLengthPx: number): Pose {
+  const { left_hip: lh, right_hip: rh, left_knee: lk, right_knee: rk } = pose.joints;
+  if (!lh || !rh || !lk || !rk) return pose;
+  const dx = lh.x - rh.x;
+  const dy = lh.y - rh.y;
+  const n = Math.hypot(dx, dy);
+  if (!(n > 0)) return pose;
+  // Toward the person's left in the picture is from the right hip to the left hip.
+  const mx = (-shift * legLengthPx * dx) / n;
+  const my = (-shift * legLengthPx * dy) / n;
+  return {
+    ...pose,
+    joints: {
+      ...pose.joints,
+      left_knee: { ...lk, x: lk.x + mx, y: lk.y + my },
+      right_knee: { ...rk, x: rk.x + mx, y: rk.y + my },
+    },
+  };
+}

@@ -87,6 +87,7 @@ function finished(state: SquatState, endMs: number): SquatResult {
     legs,
     depth: spread([why]),
     trunkLeanDeg: spread([why]),
+    kneeIn: spread([why]),
     fppaAsymmetry: fppaAsymmetry(legs),
     baseline: null,
     startedMs: state.startedMs,

@@ -156,9 +156,23 @@ describe('squat protocol: reps and values', () => {
     expect(protocol.step(out.state, frontalSquatPose(), 99_100)).toEqual({ state: out.state, prompts: [] });
   });
 
-  it('refuses FPPA when both knees slide the same way (a body turned to the camera), but counts the reps', () => {
+  it('corrects a body turned a little (knees sliding the same way): FPPA and knee-in, no trunk lean', () => {
     const { ids, result } = replay(
-      squatScript(five({ depth: 0.4, fppaDeg: { left: 20, right: 10 }, kneeShift: 0.15 })),
+      squatScript(five({ depth: 0.4, fppaDeg: { left: 20, right: 10 }, kneeShift: 0.12 })),
+    );
+    const r = result!;
+    expect(r.reps).toHaveLength(5);
+    // The common shift goes, with half the left/right difference: both legs read near the mean, 15°.
+    expect(fppaOf(r, 'left')).toMatchObject({ n: 5, mean: expect.closeTo(15, 0) });
+    expect(fppaOf(r, 'right')).toMatchObject({ n: 5, mean: expect.closeTo(15, 0) });
+    expect(r.trunkLeanDeg).toMatchObject({ n: 0, reason: /turned to the camera/ });
+    expect(r.kneeIn).toMatchObject({ n: 5 });
+    expect(ids).not.toContain('squat-turned');
+  });
+
+  it('refuses FPPA when both knees slide the same way beyond the correction, but counts the reps', () => {
+    const { ids, result } = replay(
+      squatScript(five({ depth: 0.4, fppaDeg: { left: 20, right: 10 }, kneeShift: 0.25 })),
     );
     const r = result!;
     expect(r.reps).toHaveLength(5);

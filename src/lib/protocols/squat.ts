@@ -16,7 +16,7 @@ import {
   stepRepDetector,
   type RepEvent,
 } from './squat_reps';
-import { fppaAsymmetry, legSummary, spread } from './squat_summary';
+import { fppaAsymmetry, kneeInSummary, legSummary, spread } from './squat_summary';
 import type { SquatOptions, SquatResult, SquatState, SquatVariant } from './squat_types';
 import type { Prompt, Protocol, StepOutput } from './types';
 
@@ -210,6 +210,7 @@ export function squatResult(state: SquatState): SquatResult | null {
     legs,
     depth: spread(state.reps.map((r) => r.depth)),
     trunkLeanDeg: spread(state.reps.map((r) => r.trunkLeanDeg)),
+    kneeIn: kneeInSummary(state.reps),
     fppaAsymmetry: fppaAsymmetry(legs),
     baseline: { legLengthPx: state.baseline.legLengthPx, view: state.baselineView! },
     startedMs: state.startedMs,

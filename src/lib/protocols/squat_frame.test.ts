@@ -3,6 +3,7 @@ import { DEG_TO_RAD } from '../geometry/angles';
 import { standingBaseline, type StandingBaseline } from '../geometry/standing_baseline';
 import { frontalSquatPose, sideSquatPose } from '../../testing/synthetic_squat';
 import { measureSquatFrame } from './squat_frame';
+import { SQUAT_LIMITS } from './squat_limits';
 import type { SquatFrame } from './squat_types';
 
 const base = standingBaseline(frontalSquatPose()) as StandingBaseline;
@@ -25,7 +26,37 @@ describe('measureSquatFrame', () => {
     expect(f.kneeCommonShift).toMatchObject({ ok: true, value: expect.closeTo((m(4) - m(12)) / 2, 9) });
   });
 
-  it('refuses knee values and trunk lean of a turned body, with the size of the shift in the reason', () => {
+  it('corrects a body turned within the limit: FPPA without the knees’ common shift, trunk lean refused', () => {
+    const f = measureSquatFrame(
+      frontalSquatPose({ depth: 0.3, fppaDeg: { left: 12, right: 4 }, kneeShift: 0.1 }),
+      base,
+      'double',
+      0,
+    ) as SquatFrame;
+    // The common shift (the turn, and half the left/right difference) is taken out: both legs read ≈ the mean.
+    expect(f.legs.left!.fppaDeg).toMatchObject({ ok: true, value: expect.closeTo(8, 0) });
+    expect(f.legs.right!.fppaDeg).toMatchObject({ ok: true, value: expect.closeTo(8, 0) });
+    expect(f.trunkLeanDeg).toMatchObject({ ok: false, reason: /turned to the camera.*forward lean/ });
+    // Knee-in: both knees' mean is free of the turn; each knee's own is refused.
+    expect(f.kneeIn.ok).toBe(true);
+    expect(f.legs.left!.kneeIn).toMatchObject({ ok: false, reason: /only both knees together/ });
+  });
+
+  it('gives knee-in per knee and for both, with the pose model’s depth bias added back', () => {
+    const f = measureSquatFrame(
+      frontalSquatPose({ depth: 0.3, fppaDeg: { left: 12, right: 4 } }),
+      base,
+      'double',
+      0,
+    ) as SquatFrame;
+    const bias = SQUAT_LIMITS.kneeInBiasPerDepth.value * 0.3;
+    const k = (deg: number) => (Math.tan((deg / 2) * DEG_TO_RAD) * 0.35 * 400) / 400 + bias;
+    expect(f.legs.left!.kneeIn).toMatchObject({ ok: true, value: expect.closeTo(k(12), 9) });
+    expect(f.legs.right!.kneeIn).toMatchObject({ ok: true, value: expect.closeTo(k(4), 9) });
+    expect(f.kneeIn).toMatchObject({ ok: true, value: expect.closeTo((k(12) + k(4)) / 2, 9) });
+  });
+
+  it('refuses knee values and trunk lean of a body turned beyond the limit, with the size of the shift', () => {
     const f = measureSquatFrame(
       frontalSquatPose({ depth: 0.3, kneeShift: 0.2 }),
       base,

@@ -40,7 +40,7 @@ function commonestReason(values: readonly RepValue[]): string {
 }
 
 export function legSummary(reps: readonly SquatRep[], side: Side): LegSummary {
-  const of = (key: 'fppaDeg' | 'medialKneeDisplacement' | 'footTurnOutDeg') =>
+  const of = (key: 'fppaDeg' | 'medialKneeDisplacement' | 'footTurnOutDeg' | 'kneeIn') =>
     spread(
       reps.map(
         (r) =>
@@ -51,7 +51,13 @@ export function legSummary(reps: readonly SquatRep[], side: Side): LegSummary {
     fppaDeg: of('fppaDeg'),
     medialKneeDisplacement: of('medialKneeDisplacement'),
     footTurnOutDeg: of('footTurnOutDeg'),
+    kneeIn: of('kneeIn'),
   };
+}
+
+/** Both knees' mean knee-in across reps (reps from before knee-in existed count as not measured). */
+export function kneeInSummary(reps: readonly SquatRep[]): Spread {
+  return spread(reps.map((r) => r.kneeIn ?? { ok: false, reason: 'knee-in not measured' }));
 }
 
 /** Left − right mean FPPA, when both legs have at least one rep's value. */

@@ -32,6 +32,12 @@ export interface LegFrame {
   readonly fppaDeg: RepValue;
   readonly medialKneeDisplacement: RepValue;
   readonly footTurnOutDeg: RepValue;
+  /**
+   * Knee-in (geometry/knee_in.ts): the knee's sideways travel toward the other leg relative to its own ankle since
+   * standing, fraction of leg length, + in. This leg's own value only when the knees did not move the same way
+   * (a turned camera would add its share to one knee and take it from the other); SquatFrame.kneeIn always.
+   */
+  readonly kneeIn: RepValue;
 }
 
 export interface SquatFrame {
@@ -42,6 +48,8 @@ export interface SquatFrame {
   readonly legs: Readonly<Partial<Record<Side, LegFrame>>>;
   readonly trunkLeanDeg: RepValue;
   readonly kneeCommonShift: RepValue;
+  /** Both knees' mean knee-in (double-leg squats): a camera's turn adds as much to one as it takes from the other. */
+  readonly kneeIn: RepValue;
 }
 
 export interface LegRep {
@@ -49,6 +57,10 @@ export interface LegRep {
   readonly fppaDeg: RepValue;
   /** Hip drop of the frame FPPA comes from (null without FPPA): how deep "the deepest point" was. */
   readonly fppaAtDepth: number | null;
+  /** When that frame was (ms, null without FPPA): in a deep squat, on the way down or up, not at the bottom. */
+  readonly fppaAtMs?: number | null;
+  /** This knee's knee-in, median over the rep's bottom frames (see LegFrame.kneeIn). Absent in older reports. */
+  readonly kneeIn?: RepValue;
   /** Knee distance from the hip–ankle line / standing leg length, + medial, at the deepest frame it could be measured. */
   readonly medialKneeDisplacement: RepValue;
   /** Foot turn-out (°, + toes out) at the deepest frame. */
@@ -67,6 +79,8 @@ export interface SquatRep {
   readonly trunkLeanDeg: RepValue;
   /** Both knees' common sideways shift at the deepest frame (+ toward the person's left): the turned-body check. */
   readonly kneeCommonShift: RepValue;
+  /** Both knees' mean knee-in, median over the rep's bottom frames (+ in): what a trainer watches at the bottom. */
+  readonly kneeIn?: RepValue;
   /** The measured legs: both, or the standing leg of a single-leg squat. */
   readonly legs: Readonly<Partial<Record<Side, LegRep>>>;
 }
@@ -90,6 +104,8 @@ export interface LegSummary {
   readonly fppaDeg: Spread;
   readonly medialKneeDisplacement: Spread;
   readonly footTurnOutDeg: Spread;
+  /** Absent in reports saved before knee-in existed. */
+  readonly kneeIn?: Spread;
 }
 
 /** Left minus right mean FPPA (+ = the left knee goes further into valgus). Double-leg squats only. */
@@ -117,6 +133,8 @@ export interface SquatResult {
   readonly legs: Readonly<Partial<Record<Side, LegSummary>>>;
   readonly depth: Spread;
   readonly trunkLeanDeg: Spread;
+  /** Both knees' mean knee-in across reps (double-leg squats); absent in reports saved before it existed. */
+  readonly kneeIn?: Spread;
   readonly fppaAsymmetry: FppaAsymmetry;
   /** The standing reference (pixels) and the view it was taken in. */
   readonly baseline: { readonly legLengthPx: number; readonly view: ViewReading } | null;

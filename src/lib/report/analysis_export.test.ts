@@ -120,7 +120,16 @@ describe('analysisJson, squat', () => {
     expect(json.sides).toEqual([{ side: 'right' }, { side: 'left' }]);
     expect(json.reps).toHaveLength(3);
     for (const r of json.reps!) {
-      expect(Object.keys(r)).toEqual(['startMs', 'bottomMs', 'endMs', 'fppaDeg', 'depthFraction']);
+      expect(Object.keys(r)).toEqual([
+        'startMs',
+        'bottomMs',
+        'endMs',
+        'fppaDeg',
+        'depthFraction',
+        'kneeIn',
+        'kneeInLeg',
+        'fppaAtMs',
+      ]);
       expect(r.startMs).toBeLessThan(r.bottomMs);
       expect(r.bottomMs).toBeLessThan(r.endMs);
       expect(r.fppaDeg.left).toBeCloseTo(12, 0);

@@ -94,8 +94,10 @@ const RepValue = v.variant('ok', [
 const LegRep = v.object({
   fppaDeg: RepValue,
   fppaAtDepth: v.nullable(num),
+  fppaAtMs: v.optional(v.nullable(num)),
   medialKneeDisplacement: RepValue,
   footTurnOutDeg: RepValue,
+  kneeIn: v.optional(RepValue),
 });
 
 const SquatRep = v.object({
@@ -106,6 +108,7 @@ const SquatRep = v.object({
   depth: RepValue,
   trunkLeanDeg: RepValue,
   kneeCommonShift: RepValue,
+  kneeIn: v.optional(RepValue),
   legs: v.object({ left: v.optional(LegRep), right: v.optional(LegRep) }),
 });
 
@@ -119,7 +122,12 @@ const Spread = v.object({
   reason: v.nullable(text(1000)),
 });
 
-const LegSummary = v.object({ fppaDeg: Spread, medialKneeDisplacement: Spread, footTurnOutDeg: Spread });
+const LegSummary = v.object({
+  fppaDeg: Spread,
+  medialKneeDisplacement: Spread,
+  footTurnOutDeg: Spread,
+  kneeIn: v.optional(Spread),
+});
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -133,6 +141,7 @@ const SquatResult = v.object({
   legs: v.object({ left: v.optional(LegSummary), right: v.optional(LegSummary) }),
   depth: Spread,
   trunkLeanDeg: Spread,
+  kneeIn: v.optional(Spread),
   fppaAsymmetry: v.variant('ok', [
     v.object({ ok: v.literal(true), leftMinusRightDeg: num, confidence: unit01 }),
     v.object({ ok: v.literal(false), reason: text(1000) }),
