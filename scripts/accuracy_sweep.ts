@@ -163,6 +163,9 @@ const VARIANTS: Record<string, Variant> = {
   'prone sides by handedness (hips+knees)': (c, s) =>
     c.test === 'prone' && s.pose ? proneHanded(s.pose, true) : s.pose,
   'thunder when knee lost': otherWhenKneeLost('movenet-thunder'),
+  // Both models' keypoints of the same frame averaged joint by joint (an ensemble; twice the model time).
+  'two-model average': (_c, s, all) =>
+    flipAverage(all['blazepose-full']?.pose ?? null, all['movenet-thunder']?.pose),
   'thunder for seated': (c, s, all) =>
     c.test === 'seated' ? (all['movenet-thunder']?.pose ?? null) : s.pose,
   'crop knee+ankle': fromCrop(['knee', 'ankle']),

@@ -36,7 +36,7 @@ describe('goniocam analyze on the peer squat video (pose_squats.mp4, 65 frames a
       format: 'goniocam-analysis/1',
       file: 'pose_squats.mp4',
       test: 'squat',
-      model: 'blazepose-full',
+      model: 'movenet-thunder', // the squat's model (pipeline/test_setup.ts)
       fps: 5,
       frames: 65,
       durationS: 13,

@@ -62,7 +62,7 @@ function truthPoses(): TimedPose[] {
 describe('the squat recording', () => {
   it('is BlazePose full over every frame of the committed clip, on its clock, with its truth', () => {
     expect(rec.format).toBe('goniocam-squat-poses/1');
-    expect(rec).toMatchObject({ model: 'blazepose-full', test: 'squat', fps: 10 });
+    expect(rec).toMatchObject({ model: 'movenet-thunder', test: 'squat', fps: 10 });
     expect(rec.truth).toEqual(clip.truth);
     expect(rec.poses).toHaveLength(clip.frames.length);
     rec.poses.forEach((p, i) => {
