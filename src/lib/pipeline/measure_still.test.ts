@@ -26,4 +26,20 @@ describe('measureStill', () => {
       method: null,
     });
   });
+
+  it("refuses a reading past the guided test's physiological bound (70°), as a live trial would", () => {
+    const within = measureStill(
+      synthPose('seated', 'left', 65, PLACEMENTS['seated-front']!),
+      'seated',
+      'left',
+    );
+    expect(within).toMatchObject({ measurable: true, hipRotationDeg: 65 });
+    const beyond = measureStill(
+      synthPose('seated', 'left', 75, PLACEMENTS['seated-front']!),
+      'seated',
+      'left',
+    );
+    expect(beyond).toMatchObject({ measurable: false, hipRotationDeg: null });
+    expect(beyond.reason).toMatch(/75° is beyond the physiological range \(70°\)/);
+  });
 });

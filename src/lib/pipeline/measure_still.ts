@@ -1,4 +1,5 @@
 import { measureFppa, measureHipRotation } from '../geometry';
+import { implausibleRotation } from '../protocols/limits';
 import { TEST_IDS, type HipMethod, type Pose, type Side, type TestId } from '../types';
 
 /** The tests a still frame can be measured for: every test, and a plain standing frame (FPPA). */
@@ -40,6 +41,9 @@ export function measureStill(
       : refused(m.reason);
   }
   const m = measureHipRotation(pose, test, side, opts.method ? { method: opts.method } : {});
+  // The guided test's plausibility bound, so a still never shows what a live trial would refuse.
+  const implausible = m.ok ? implausibleRotation(m.valueDeg) : null;
+  if (implausible) return refused(implausible);
   return m.ok
     ? {
         measurable: true,

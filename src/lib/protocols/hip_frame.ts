@@ -6,7 +6,7 @@ import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
-import { PLAUSIBLE } from './limits';
+import { implausibleRotation } from './limits';
 import type { HipTestId } from './types';
 
 export interface HipFrame {
@@ -54,11 +54,8 @@ export function readHipFrame(
   const m = measureHipRotation(pose, test, side, method ? { method } : {});
   if (!m.ok) return { ok: false, reason: m.reason };
   // Refused, never shown or held: a reading past the physiological range is a misplaced keypoint.
-  if (Math.abs(m.valueDeg) > PLAUSIBLE.maxRotationDeg.value)
-    return {
-      ok: false,
-      reason: `a reading of ${Math.round(Math.abs(m.valueDeg))}° is beyond the physiological range (${PLAUSIBLE.maxRotationDeg.value}°): a keypoint is misplaced`,
-    };
+  const implausible = implausibleRotation(m.valueDeg);
+  if (implausible) return { ok: false, reason: implausible };
   const leg = legJoints(pose, side);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
   const hipLine = sub(leg.hip, leg.otherHip);

@@ -56,6 +56,18 @@ export const PLAUSIBLE = {
   maxRotationDeg: l(70, 'goniocam-engineering', 'Rotation past the physiological range is refused.'),
 } as const;
 
+/**
+ * Why a rotation reading is refused as beyond the physiological range, or null when it is within it: the one
+ * rule and wording for the guided tests, recordings and stills (the CLI's measure), so no path shows a number
+ * another path would refuse.
+ */
+export function implausibleRotation(deg: number): string | null {
+  const max = PLAUSIBLE.maxRotationDeg.value;
+  return Math.abs(deg) > max
+    ? `a reading of ${Math.round(Math.abs(deg))}° is beyond the physiological range (${max}°): a keypoint is misplaced`
+    : null;
+}
+
 export const POSTURE = {
   /**
    * Setup: the trunk axis may lean this far from square to the hip line (sitting tall / lying straight).
