@@ -53,7 +53,8 @@ export function guidedTest(name: GuidedClip, other?: GuidedClipOptions): void {
   test(`a full ${name} test${other ? ` on ${tag}` : ''} completes hands-free and reports each side within ${other ? `${bound}°` : 'the accuracy bound'}`, async ({
     page,
   }) => {
-    test.setTimeout(360_000);
+    // A body clip may void and repeat trials (each repeat waits for the clip to come round again): more time.
+    test.setTimeout(other ? 660_000 : 360_000);
     const clip = JSON.parse(
       readFileSync(
         other?.clipJson ?? new URL(`../test-fixtures/synth/clips/${name}/clip.json`, import.meta.url),
@@ -79,7 +80,30 @@ export function guidedTest(name: GuidedClip, other?: GuidedClipOptions): void {
     await page.screenshot({ path: `${out}guided-${tag}-live.png` });
 
     const results = page.getByTestId('hip-results');
-    await expect(results).toBeVisible({ timeout: 330_000 });
+    if (other) {
+      // Still running when time is up: write down where each direction got to (the trial panel's chips, voids with
+      // their reasons) before failing, so the run says why.
+      const finished = await results.waitFor({ state: 'visible', timeout: 630_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!finished) {
+        const chips = await page
+          .getByTestId('attempt-chip')
+          .evaluateAll((els) =>
+            els.map(
+              (e) =>
+                `${e.closest('li')?.querySelector('.label')?.textContent?.trim()}: ${e.textContent} (${e.getAttribute('title')})`,
+            ),
+          );
+        writeFileSync(
+          `${out}guided-${tag}-result.json`,
+          JSON.stringify({ tag, finished, chips }, null, 1) + '\n',
+        );
+        console.log(`${tag}: not finished; ${chips.join(' | ')}`);
+      }
+    }
+    await expect(results).toBeVisible({ timeout: other ? 1_000 : 330_000 });
     await page.screenshot({ path: `${out}guided-${tag}-results.png`, fullPage: true });
 
     const directions = name === 'supine' ? ['internal'] : ['internal', 'external'];
@@ -115,7 +139,8 @@ export function guidedTest(name: GuidedClip, other?: GuidedClipOptions): void {
     );
     writeFileSync(
       `${out}guided-${tag}-result.json`,
-      JSON.stringify({ tag, boundDeg: bound, results: record, trials, voids }, null, 1) + '\n',
+      JSON.stringify({ tag, finished: true, boundDeg: bound, results: record, trials, voids }, null, 1) +
+        '\n',
     );
     console.log(
       `${tag}, shown: ${shown.join('; ')}; bound ${bound}°; voided: ${voids.length ? voids.join(' | ') : 'none'}`,
