@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm run accuracy [-- --set DIR] [-- --model M (default per-test)] [-- --method 3d-world] [-- --compare] [-- --json]
+// npm run accuracy [-- --set DIR [--set DIR2 …]] [-- --model M (default per-test)] [-- --method 3d-world] [-- --compare] [-- --json]
 //   [-- --rotation 0|180 (default per-test: each test's camera view, prone 180)]
 // Runs the goniocam CLI over a fixture set (goniocam-fixtures/1) and scores it against the truth, per test ×
 // camera condition: cases, how many it measured, mean absolute error, 95th percentile and max error (degrees),
 // and how often it refused a measurable case or measured one it should have refused. Sets rendered across bodies
 // (cases with a `body`) are also scored per test over all bodies and per body × test (`perTest`, `perBody`), with
-// the mean signed error and the slope of reading on truth (< 1: readings pulled toward neutral).
+// the mean signed error and the slope of reading on truth (< 1: readings pulled toward neutral). Several --set
+// are pooled into one table (more cases of the same bodies: the quoted figures of a few dozen cases a test are
+// themselves uncertain; docs/accuracy.md).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,7 +15,8 @@ import { join, resolve } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
-const setDir = resolve(arg('--set', join(root, 'test-fixtures/synth/ci')));
+const setDirs = argv.flatMap((a, i) => (a === '--set' ? [resolve(argv[i + 1])] : []));
+if (!setDirs.length) setDirs.push(join(root, 'test-fixtures/synth/ci'));
 const model = arg('--model', 'per-test');
 const rotation = arg('--rotation', 'per-test');
 const json = argv.includes('--json');
@@ -21,28 +24,31 @@ const methods = argv.includes('--compare')
   ? ['2d-hip-line', '2d-trunk-axis', '2d-supine-trunk', '2d-prone-head-end', '3d-world']
   : [arg('--method', null)];
 
-const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
-const report = { format: 'goniocam-accuracy/1', set: setDir, model, rotation, runs: [] };
+const report = { format: 'goniocam-accuracy/1', set: setDirs.join(' + '), model, rotation, runs: [] };
 
 for (const method of methods) {
-  const args = [
-    join(root, 'bin/goniocam.js'),
-    'measure',
-    join(setDir, 'manifest.json'),
-    '--json',
-    '--model',
-    model,
-    '--rotation',
-    rotation,
-  ];
-  if (method) args.push('--method', method);
-  const out = JSON.parse(execFileSync('node', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
-  const byId = new Map(out.results.map((r) => [r.id, r]));
+  // Every set's cases with the CLI's answer for each.
+  const entries = setDirs.flatMap((setDir) => {
+    const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
+    const args = [
+      join(root, 'bin/goniocam.js'),
+      'measure',
+      join(setDir, 'manifest.json'),
+      '--json',
+      '--model',
+      model,
+      '--rotation',
+      rotation,
+    ];
+    if (method) args.push('--method', method);
+    const out = JSON.parse(execFileSync('node', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const byId = new Map(out.results.map((r) => [r.id, r]));
+    return manifest.cases.map((c) => ({ c, r: byId.get(c.id) }));
+  });
   const groups = new Map();
   const perTest = new Map();
   const perBody = new Map();
-  for (const c of manifest.cases) {
-    const r = byId.get(c.id);
+  for (const { c, r } of entries) {
     const cam = c.camera ?? {};
     const tilt = Math.max(...['yawDeg', 'pitchDeg', 'rollDeg'].map((k) => Math.abs(cam[k] ?? 0)));
     const envelope = tilt <= 10 ? 'cam ≤10°' : tilt <= 20 ? 'cam ≤20°' : 'cam >20°';
@@ -109,7 +115,7 @@ for (const method of methods) {
 
 if (json) console.log(JSON.stringify(report, null, 1));
 else {
-  console.log(`set ${setDir}\nmodel ${model}, frame rotation ${rotation}`);
+  console.log(`set ${setDirs.join(' + ')}\nmodel ${model}, frame rotation ${rotation}`);
   for (const run of report.runs) {
     console.log(`\nmethod: ${run.method}\n`);
     console.log(
