@@ -8,7 +8,8 @@
 // scripts/rig/squat_clip_timeline.mjs), so its recording is goniocam-squat-poses/1: the same fields and
 // poses, with the clip's squat truth as `truth` (read by src/lib/protocols/squat_clip_replay.test.ts).
 // --clip DIR --out FILE (one test): another clip's folder (a rig body's clip from clips.mjs --body) and where its
-// recording goes, instead of the committed clip and test-fixtures/replay/<test>.poses.json.
+// recording goes, instead of the committed clip and test-fixtures/replay/<test>.poses.json. --lean leaves out the
+// 3-D (world) keypoints, which the 2-D hip methods do not read: half the size, for a body's replay a test commits.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
@@ -22,7 +23,8 @@ const argv = process.argv.slice(2);
 const opt = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : null);
 const clipArg = opt('--clip');
 const outArg = opt('--out');
-const named = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const lean = argv.includes('--lean');
+const named = argv.filter((a, i) => !a.startsWith('--') && !['--clip', '--out'].includes(argv[i - 1]!));
 const tests = named.length ? named : ['seated', 'supine', 'prone', 'squat'];
 if ((clipArg || outArg) && !(clipArg && outArg && tests.length === 1))
   throw new Error('--clip and --out go together, with one test');
@@ -63,6 +65,14 @@ const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Rounded to what the tests can tell apart (0.1 px, 0.001 for scores and metres): a tenth of the size. */
 function compact(pose: Pose): Pose {
+  if (lean) {
+    const { world: _world, ...rest } = compactFull(pose);
+    return rest;
+  }
+  return compactFull(pose);
+}
+
+function compactFull(pose: Pose): Pose {
   const joints: Pose['joints'] = Object.fromEntries(
     KEPT.flatMap((n) => {
       const j = pose.joints[n];
@@ -116,7 +126,7 @@ for (const test of tests) {
       format: test === 'squat' ? SQUAT_POSE_SEQUENCE_FORMAT : POSE_SEQUENCE_FORMAT,
       source:
         `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app` +
-        `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}) run by scripts/record-replay.ts over ` +
+        `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}) run by scripts/record-replay.ts${lean ? ' --lean (no world keypoints)' : ''} over ` +
         `${clipArg ? `the rig clip of ${clip.body?.id ?? 'MakeHuman'} (clips.mjs --body, look ${JSON.stringify(clip.body ?? {})})` : `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body)`} at ${clip.fps} fps; ` +
         `joints kept: ${KEPT.join(', ')}`,
       model: MODEL,
