@@ -115,10 +115,10 @@ describe('squatHirLink: knee caving in + limited HIR on the same side', () => {
     expect(squatHirLink([], squat(18))).toEqual([]);
   });
 
-  it('believes the most accurate test: supine 40° (1.6° MAE) outweighs seated 25° (3.5°)', () => {
-    const sup = hipResult('supine', { left: { internal: 40 } });
-    expect(squatHirLink([sup, seated(25)], squat(18))).toEqual([]);
-    expect(ids(squatHirLink([seated(25)], squat(18)))).toEqual(['squat-valgus-with-limited-hir-left']);
+  it('believes the most accurate test: seated 40° (4.1° MAE) outweighs supine 25° (4.8°)', () => {
+    const sup = hipResult('supine', { left: { internal: 25 } });
+    expect(squatHirLink([sup, seated(40)], squat(18))).toEqual([]);
+    expect(ids(squatHirLink([sup], squat(18)))).toEqual(['squat-valgus-with-limited-hir-left']);
   });
 });
 
@@ -126,7 +126,7 @@ describe('evaluateAll', () => {
   it('combines hip, patterns, squat and the link, most important first', () => {
     const fs = evaluateAll({
       hip: [
-        hipResult('seated', { left: { internal: 25, external: 25 }, right: { internal: 40, external: 40 } }),
+        hipResult('seated', { left: { internal: 22, external: 22 }, right: { internal: 40, external: 40 } }),
       ],
       squat: { fppaDeg: { left: 18, right: 8 }, confidence: 0.8 },
     });
