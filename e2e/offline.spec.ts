@@ -176,10 +176,11 @@ test('after one online visit goniocam starts and runs a whole squat screen, a re
       `${modelResponses.length} (from the worker: ${modelResponses.filter((m) => m.fromWorker).length}); ` +
       steps.join(', '),
   );
-  // The squat screen's BlazePose (page) and the recording's MoveNet Thunder (Workers) both came from the cache.
-  expect(modelResponses.map((m) => m.path)).toEqual(
-    expect.arrayContaining(['/models/blazepose-full.bin', '/models/movenet-thunder.bin']),
-  );
+  // The squat screen's MoveNet Thunder (the page) and the recording's (each pose Worker loads its own) all came
+  // from the cache: the weights answered at least twice, page and Workers.
+  expect(
+    modelResponses.filter((m) => m.path === '/models/movenet-thunder.bin').length,
+  ).toBeGreaterThanOrEqual(2);
   expect(modelResponses.filter((m) => !m.fromWorker)).toEqual([]);
   expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !/^(data|blob):/.test(u))).toEqual([]);
   expect(violations).toEqual([]);
