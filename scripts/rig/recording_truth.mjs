@@ -107,7 +107,8 @@ export function squatTruth(
         : ''),
     expected: {
       reps: reps.length,
-      meanFppaDeg: { left: mean('left'), right: mean('right') },
+      // A deep squat's bottom has no FPPA (the thighs point at the camera): its expected values are knee-in.
+      ...(kneeInFromBodyJoints ? {} : { meanFppaDeg: { left: mean('left'), right: mean('right') } }),
       ...(kneeInFromBodyJoints
         ? {
             meanKneeIn: {
@@ -137,7 +138,9 @@ export function squatTruth(
   };
   return {
     text: toText(truth),
-    summary: `${reps.length} reps, mean bottom FPPA left ${mean('left')}° right ${mean('right')}°`,
+    summary: kneeInFromBodyJoints
+      ? `${reps.length} reps, mean knee-in left ${truth.expected.meanKneeIn.left} right ${truth.expected.meanKneeIn.right}`
+      : `${reps.length} reps, mean bottom FPPA left ${mean('left')}° right ${mean('right')}°`,
   };
 }
 

@@ -12,7 +12,7 @@ import type { StandingBaseline } from '../geometry/standing_baseline';
 import { trunkLeanFrontal } from '../geometry/trunk_lean_frontal';
 import { classifyView } from '../geometry/view';
 import type { Pose, Side } from '../types';
-import { SQUAT_LIMITS } from './squat_limits';
+import { KNEE_IN_BIAS_PER_DEPTH, SQUAT_LIMITS } from './squat_limits';
 import type { LegFrame, RepValue, SquatFrame, SquatVariant } from './squat_types';
 
 /** The legs a variant measures: both, or the standing leg of a single-leg squat. */
@@ -85,8 +85,8 @@ export function measureSquatFrame(
 }
 
 /**
- * Knee-in per leg and for both knees (geometry/knee_in.ts), with the pose model's depth bias added back
- * (SQUAT_LIMITS.kneeInBiasPerDepth) and implausible values refused. A turned camera adds the knees' forward travel
+ * Knee-in per leg and for both knees (geometry/knee_in.ts), with the pose model's own depth bias added back
+ * (KNEE_IN_BIAS_PER_DEPTH, per model) and implausible values refused. A turned camera adds the knees' forward travel
  * to one knee's knee-in and takes it from the other's, so their mean is free of it; one knee's own value is given
  * only when the two did not move the same way by more than SQUAT_LIMITS.turnedKneeShift.
  */
@@ -103,7 +103,7 @@ function kneeInFrame(
     for (const side of sides) legs[side] = missing(notFrontal);
     return { legs, both: missing(notFrontal) };
   }
-  const bias = SQUAT_LIMITS.kneeInBiasPerDepth.value * Math.max(0, depth);
+  const bias = (KNEE_IN_BIAS_PER_DEPTH[pose.model] ?? 0) * Math.max(0, depth);
   const max = SQUAT_LIMITS.maxKneeIn.value;
   const raw: Partial<Record<Side, RepValue>> = {};
   for (const side of sides) {

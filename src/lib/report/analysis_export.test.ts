@@ -127,7 +127,6 @@ describe('analysisJson, squat', () => {
         'fppaDeg',
         'depthFraction',
         'kneeIn',
-        'kneeInLeg',
         'fppaAtMs',
       ]);
       expect(r.startMs).toBeLessThan(r.bottomMs);

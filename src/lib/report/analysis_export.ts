@@ -67,8 +67,6 @@ export interface AnalysisRepJson {
    * A camera turned off square cannot change it (the turn adds to one knee what it takes from the other).
    */
   kneeIn: number | null;
-  /** Each knee's own knee-in: given only when the knees did not move the same way (a square-on view). */
-  kneeInLeg: Record<Side, number | null>;
   /** When each leg's FPPA frame was (ms): in a deep squat on the way down or up, not at the bottom. */
   fppaAtMs: Record<Side, number | null>;
 }
@@ -176,17 +174,11 @@ function repJson(r: SquatRep): AnalysisRepJson {
     fppaDeg: { left: fppa('left'), right: fppa('right') },
     depthFraction: r.depth.ok ? round(r.depth.value, 3) : null,
     kneeIn: r.kneeIn?.ok ? round(r.kneeIn.value, 3) : null,
-    kneeInLeg: { left: leg(r, 'left'), right: leg(r, 'right') },
     fppaAtMs: {
       left: r.legs.left?.fppaAtMs ?? null,
       right: r.legs.right?.fppaAtMs ?? null,
     },
   };
-}
-
-function leg(r: SquatRep, s: Side): number | null {
-  const v = r.legs[s]?.kneeIn;
-  return v?.ok ? round(v.value, 3) : null;
 }
 
 /** The per-frame angle's column name: what it is and which sign is positive. */
