@@ -167,6 +167,7 @@ describe('squat protocol: reps and values', () => {
     expect(fppaOf(r, 'right')).toMatchObject({ n: 5, mean: expect.closeTo(15, 0) });
     expect(r.trunkLeanDeg).toMatchObject({ n: 0, reason: /turned to the camera/ });
     expect(r.kneeIn).toMatchObject({ n: 5 });
+    expect(r.fppaAsymmetry).toMatchObject({ ok: false, reason: /turned to the camera in 5 of 5 reps/ });
     expect(ids).not.toContain('squat-turned');
   });
 

@@ -211,7 +211,7 @@ export function squatResult(state: SquatState): SquatResult | null {
     depth: spread(state.reps.map((r) => r.depth)),
     trunkLeanDeg: spread(state.reps.map((r) => r.trunkLeanDeg)),
     kneeIn: kneeInSummary(state.reps),
-    fppaAsymmetry: fppaAsymmetry(legs),
+    fppaAsymmetry: fppaAsymmetry(legs, state.reps),
     baseline: { legLengthPx: state.baseline.legLengthPx, view: state.baselineView! },
     startedMs: state.startedMs,
     endedMs: state.endedMs ?? state.reps.at(-1)?.endMs ?? state.startedMs,

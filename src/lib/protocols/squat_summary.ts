@@ -1,5 +1,6 @@
 // Reps → mean and spread per leg, depth, trunk lean, and the left/right FPPA difference. Pure.
 import type { Side } from '../types';
+import { SQUAT_LIMITS } from './squat_limits';
 import type { FppaAsymmetry, LegRep, LegSummary, RepValue, SquatRep, Spread } from './squat_types';
 
 /** Mean, sample SD, range and confidence of the values that exist; the commonest reason when none do. */
@@ -60,11 +61,28 @@ export function kneeInSummary(reps: readonly SquatRep[]): Spread {
   return spread(reps.map((r) => r.kneeIn ?? { ok: false, reason: 'knee-in not measured' }));
 }
 
-/** Left − right mean FPPA, when both legs have at least one rep's value. */
-export function fppaAsymmetry(legs: Readonly<Partial<Record<Side, LegSummary>>>): FppaAsymmetry {
+/**
+ * Left − right mean FPPA, when both legs have at least one rep's value. Not for a body turned to the camera
+ * (`reps` whose knees shifted the same way past SQUAT_LIMITS.turnedKneeShift): the turn correction takes the knees'
+ * common shift out, and half the left/right difference goes with it, so the legs read alike whatever they did.
+ */
+export function fppaAsymmetry(
+  legs: Readonly<Partial<Record<Side, LegSummary>>>,
+  reps: readonly SquatRep[] = [],
+): FppaAsymmetry {
   const l = legs.left?.fppaDeg;
   const r = legs.right?.fppaDeg;
   if (!l || !r) return { ok: false, reason: 'needs both legs (a double-leg squat)' };
+  const turned = reps.filter(
+    (x) => x.kneeCommonShift.ok && Math.abs(x.kneeCommonShift.value) > SQUAT_LIMITS.turnedKneeShift.value,
+  ).length;
+  if (turned > 0)
+    return {
+      ok: false,
+      reason:
+        `the body was turned to the camera in ${turned} of ${reps.length} reps: the correction for the turn ` +
+        'also takes out half the left/right difference, so it is not measured',
+    };
   if (l.mean === null) return { ok: false, reason: `no left FPPA: ${l.reason}` };
   if (r.mean === null) return { ok: false, reason: `no right FPPA: ${r.reason}` };
   return { ok: true, leftMinusRightDeg: l.mean - r.mean, confidence: Math.min(l.confidence, r.confidence) };
