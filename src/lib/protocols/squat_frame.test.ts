@@ -39,10 +39,10 @@ describe('measureSquatFrame', () => {
     expect(f.trunkLeanDeg).toMatchObject({ ok: false, reason: /turned to the camera.*forward lean/ });
     // Knee-in: both knees' mean is free of the turn; each knee's own is refused.
     expect(f.kneeIn.ok).toBe(true);
-    expect(f.legs.left!.kneeIn).toMatchObject({ ok: false, reason: /only both knees together/ });
+    expect(f.legs.left!.kneeIn).toMatchObject({ ok: false, reason: /both knees together/ });
   });
 
-  it('gives knee-in per knee and for both, with the pose model’s depth bias added back', () => {
+  it('gives knee-in for both knees, with the pose model’s depth bias added back, and not one knee alone', () => {
     const f = measureSquatFrame(
       frontalSquatPose({ depth: 0.3, fppaDeg: { left: 12, right: 4 } }),
       base,
@@ -52,9 +52,15 @@ describe('measureSquatFrame', () => {
     // The synthetic poses are labelled BlazePose full, which has a fitted depth bias.
     const bias = KNEE_IN_BIAS_PER_DEPTH['blazepose-full']! * 0.3;
     const k = (deg: number) => (Math.tan((deg / 2) * DEG_TO_RAD) * 0.35 * 400) / 400 + bias;
-    expect(f.legs.left!.kneeIn).toMatchObject({ ok: true, value: expect.closeTo(k(12), 9) });
-    expect(f.legs.right!.kneeIn).toMatchObject({ ok: true, value: expect.closeTo(k(4), 9) });
     expect(f.kneeIn).toMatchObject({ ok: true, value: expect.closeTo((k(12) + k(4)) / 2, 9) });
+    expect(f.legs.left!.kneeIn).toMatchObject({ ok: false, reason: /one knee alone/ });
+    const single = measureSquatFrame(
+      frontalSquatPose({ depth: 0.3, fppaDeg: { left: 12 } }),
+      base,
+      'single-left',
+      0,
+    ) as SquatFrame;
+    expect(single.legs.left!.kneeIn).toMatchObject({ ok: true, value: expect.closeTo(k(12), 9) });
   });
 
   it('refuses knee values and trunk lean of a body turned beyond the limit, with the size of the shift', () => {

@@ -34,8 +34,8 @@ export interface LegFrame {
   readonly footTurnOutDeg: RepValue;
   /**
    * Knee-in (geometry/knee_in.ts): the knee's sideways travel toward the other leg relative to its own ankle since
-   * standing, fraction of leg length, + in. This leg's own value only when the knees did not move the same way
-   * (a turned camera would add its share to one knee and take it from the other); SquatFrame.kneeIn always.
+   * standing, fraction of leg length, + in. This leg's own value only in a single-leg squat (in a double-leg squat
+   * a turned camera adds its share to one knee and takes it from the other); SquatFrame.kneeIn there.
    */
   readonly kneeIn: RepValue;
 }
