@@ -198,6 +198,7 @@ test('the session finds a pose in every frame in the pose Workers, then cancels 
     status: string;
     poses: { tMs: number; joints: number; width: number }[];
     workers: number;
+    keypoints: string;
   }>(
     page,
     'person.mp4',
@@ -209,6 +210,7 @@ test('the session finds a pose in every frame in the pose Workers, then cancels 
         status: s.status + (s.error ? ': ' + s.error : ''),
         workers: s.timings?.workers ?? 0,
         poses: s.poses.map((p) => ({ tMs: p.tMs, joints: p.pose ? Object.keys(p.pose.joints).length : 0, width: p.pose?.width ?? 0 })),
+        keypoints: JSON.stringify(s.poses.map((p) => p.pose?.joints ?? null)),
       };
     }`,
   );
@@ -238,12 +240,18 @@ test('the session finds a pose in every frame in the pose Workers, then cancels 
   expect(cancelled.frames).toBeLessThan(600);
   expect(cancelled.afterMs).toBeLessThan(1000);
 
-  const again = await withFile<string>(
+  // Run again: the same frames give the same keypoints, whichever worker was free first (each frame goes to a
+  // fixed worker, and the model's tracking state follows from that, pose_worker_pool.ts).
+  const again = await withFile<{ status: string; keypoints: string }>(
     page,
     'person.mp4',
-    `async (h, f) => { await h.session.analyse(f, 'seated', { model: 'movenet-lightning', every: 1 }); return h.session.status + ' ' + h.session.poses.length; }`,
+    `async (h, f) => {
+      await h.session.analyse(f, 'seated', { model: 'movenet-lightning', every: 1 });
+      return { status: h.session.status + ' ' + h.session.poses.length, keypoints: JSON.stringify(h.session.poses.map((p) => p.pose?.joints ?? null)) };
+    }`,
   );
-  expect(again).toBe('done 60');
+  expect(again.status).toBe('done 60');
+  expect(again.keypoints).toBe(run.keypoints);
 });
 
 test('a file cut short part way is analysed up to where it stops, with a warning that says so', async ({

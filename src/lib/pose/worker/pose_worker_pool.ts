@@ -1,5 +1,8 @@
-// The page's side of the pose Workers: start N of them (one per core to spare), hand each frame to the
-// least busy one, get its pose back as a promise. On this 2-core machine two workers are what reach twice
+// The page's side of the pose Workers: start N of them (one per core to spare), hand frame i to worker i mod N,
+// get its pose back as a promise. A fixed turn, not "the least busy one": each worker's model keeps state from
+// the frame it saw last (BlazePose's region of interest, the fallback's miss count), so which worker sees which
+// frame must not depend on timing, or the same video analysed twice on a busy machine gives different numbers
+// (a seated recording once lost a trial that way, issue 10). On this 2-core machine two workers are what reach twice
 // real time with MoveNet Lightning (README, Speed). terminate() frees everything at once (cancel).
 import type { ModelId, Pose } from '../../types';
 import type { EstimatorInfo } from '../estimator';
@@ -87,8 +90,8 @@ export class PoseWorkerPool {
       frame.close();
       return Promise.reject(this.#dead);
     }
-    const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.#nextId++;
+    const slot = this.#slots[id % this.#slots.length]!;
     return new Promise<WorkerPose>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       const msg: ToPoseWorker = { type: 'estimate', id, frame, tMs };
