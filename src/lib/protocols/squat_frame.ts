@@ -123,7 +123,7 @@ function kneeInFrame(
   }
   if (!l.ok || !r.ok) {
     const why = !l.ok ? l.reason : (r as { reason: string }).reason;
-    return { legs: { left: l, right: r }, both: missing(why) };
+    return { legs: { left: missing(why), right: missing(why) }, both: missing(why) };
   }
   const both: RepValue = {
     ok: true,

@@ -32,6 +32,8 @@ export function repValues(
     bottom.kneeCommonShift.ok &&
     Math.abs(bottom.kneeCommonShift.value) > SQUAT_LIMITS.maxKneeCommonShift.value;
   const band = turned ? [] : frames.filter((f) => f.depth >= bottomBand * bottom.depth);
+  // Knee-in is what the knees do at the bottom: the frames within SQUAT_LIMITS.kneeInBand of the deepest one.
+  const kneeBand = band.filter((f) => f.depth >= SQUAT_LIMITS.kneeInBand.value * bottom.depth);
   const fppaMax = SQUAT_LIMITS.fppaMaxDepth.value;
   // A deep squat: FPPA comes from the descent or the rise, no deeper than the limit; otherwise from the bottom band.
   const deep = bottom.depth > SQUAT_LIMITS.deepSquatDepth.value;
@@ -65,7 +67,7 @@ export function repValues(
       kneeIn: turned
         ? turnedWhy(atBottom?.fppaDeg, side)
         : medianOf(
-            band.map((f) => f.legs[side]?.kneeIn ?? noLeg(side)),
+            kneeBand.map((f) => f.legs[side]?.kneeIn ?? noLeg(side)),
             atBottom?.kneeIn ?? noLeg(side),
           ),
     };
@@ -78,7 +80,7 @@ export function repValues(
     kneeIn: turned
       ? turnedWhy(bottom.trunkLeanDeg, legs[0]!)
       : medianOf(
-          band.map((f) => f.kneeIn),
+          kneeBand.map((f) => f.kneeIn),
           bottom.kneeIn,
         ),
     legs: out,
