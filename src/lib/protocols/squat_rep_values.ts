@@ -11,8 +11,8 @@ import type { LegFrame, LegRep, RepValue, SquatFrame, SquatRep } from './squat_t
  * FPPA is defined near 45–60° of knee flexion, not at the bottom of a deep squat (the thigh points at the
  * camera): in a rep deeper than SQUAT_LIMITS.deepSquatDepth it comes from the deepest frame no deeper than
  * SQUAT_LIMITS.fppaMaxDepth that measured it, on the way down or up.
- * Knee-in is the median over the bottom band's frames (one frame's swapped or misplaced keypoint does not
- * decide it). Trunk lean, foot turn-out and the turned-body check come from the deepest frame itself. A body
+ * Knee-in is the median over the frames at the bottom itself (SQUAT_LIMITS.kneeInBand of the deepest hip drop:
+ * one frame's swapped or misplaced keypoint does not decide it, and the way down and up do not dilute it). Trunk lean, foot turn-out and the turned-body check come from the deepest frame itself. A body
  * turned to the camera beyond the correction's limit stays turned for the whole rep; the knees only show it once
  * they have travelled forward, so when the deepest frame says so, the shallower frames are not asked either.
  */

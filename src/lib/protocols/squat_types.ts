@@ -59,7 +59,7 @@ export interface LegRep {
   readonly fppaAtDepth: number | null;
   /** When that frame was (ms, null without FPPA): in a deep squat, on the way down or up, not at the bottom. */
   readonly fppaAtMs?: number | null;
-  /** This knee's knee-in, median over the rep's bottom frames (see LegFrame.kneeIn). Absent in older reports. */
+  /** This knee's knee-in, median over the rep's bottom frames (see LegFrame.kneeIn; single-leg squats). Absent in older reports. */
   readonly kneeIn?: RepValue;
   /** Knee distance from the hip–ankle line / standing leg length, + medial, at the deepest frame it could be measured. */
   readonly medialKneeDisplacement: RepValue;
