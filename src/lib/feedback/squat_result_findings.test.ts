@@ -29,7 +29,7 @@ describe('squatSummaryForFeedback', () => {
   });
 
   it('passes the reason on for a leg with no value, and has confidence 0 with none', () => {
-    const r = resultOf(times(2, { depth: 0.4, kneeShift: 0.15 }));
+    const r = resultOf(times(2, { depth: 0.4, kneeShift: 0.25 }));
     const s = squatSummaryForFeedback(r);
     expect(s.fppaDeg).toEqual({});
     expect(s.confidence).toBe(0);
@@ -42,7 +42,7 @@ describe('squatResultFindings', () => {
     const fs = squatResultFindings(resultOf(times(3, { depth: 0.4, fppaDeg: { left: 18, right: 5 } })));
     expect(byId(fs, 'squat-valgus-left')?.level).toBe('flag');
     expect(byId(fs, 'squat-fppa-ok-right')?.level).toBe('ok');
-    // 13° apart: within goniocam's own FPPA difference error on the report bodies (√2 × 21.5°), so not flagged.
+    // 13° apart: within goniocam’s own FPPA difference error on the report bodies (√2 × 12.0° ≈ 17°), so not flagged.
     expect(ids(fs)).not.toContain('squat-fppa-asymmetry');
     expect(byId(fs, 'squat-trunk-upright')?.level).toBe('ok');
     expect(fs.flatMap(findingProblems)).toEqual([]);
@@ -69,7 +69,7 @@ describe('squatResultFindings', () => {
 
   it('a turned body: says why the knees were not measured, no valgus claim', () => {
     const fs = squatResultFindings(
-      resultOf(times(2, { depth: 0.4, fppaDeg: { left: 20 }, kneeShift: 0.15 })),
+      resultOf(times(2, { depth: 0.4, fppaDeg: { left: 20 }, kneeShift: 0.25 })),
     );
     expect(byId(fs, 'squat-fppa-missing-left')?.text).toMatch(/turned to the camera/);
     expect(ids(fs).some((id) => id.startsWith('squat-valgus'))).toBe(false);
