@@ -33,7 +33,7 @@ const sh = (cmd: string, args: string[]) => {
 };
 
 const rows: string[] = [];
-const totals = { voids: 0, compensationVoids: 0, within4: 0, directions: 0 };
+const totals = { voids: 0, compensationVoids: 0, clipVoids: 0, within4: 0, directions: 0 };
 for (const body of bodies) {
   const dir = join(out, body);
   const replay = join(dir, 'seated.poses.json');
@@ -78,13 +78,23 @@ for (const body of bodies) {
     Object.entries(kinds.reduce<Record<string, number>>((a, k) => ({ ...a, [k]: (a[k] ?? 0) + 1 }), {}))
       .map(([k, n]) => `${k} ×${n}`)
       .join(', ') || 'none';
+  // A void while the looping clip shows the other leg's block (the protocol out of step with the clip, which then
+  // moves this leg out of the way or swaps legs) is the clip's doing, not a false void: marked "(clip on other leg)".
+  const clipSideAt = (tMs: number) => {
+    const t = tMs % last;
+    return seq.truth.series.find((x, i) => (seq.truth.series[i + 1]?.tMs ?? Infinity) > t && x.tMs <= t + 1)!
+      .side;
+  };
   const voidKinds = voided.map(
-    (t) => t.compensations.find((c) => c.severity === 'invalid')?.kind ?? 'unknown',
+    (t) =>
+      (t.compensations.find((c) => c.severity === 'invalid')?.kind ?? 'unknown') +
+      (clipSideAt(t.endMs) !== t.side ? ' (clip on other leg)' : ''),
   );
   totals.voids += voided.length;
   totals.compensationVoids += voidKinds.filter((k) =>
     ['knee-moved', 'pelvis-tilt', 'trunk-lean'].includes(k),
   ).length;
+  totals.clipVoids += voidKinds.filter((k) => k.endsWith('(clip on other leg)')).length;
   const flags = run.state.trials
     .filter((t) => t.valid)
     .flatMap((t) => t.compensations.filter((c) => c.severity === 'flag').map((c) => c.kind));
@@ -107,5 +117,5 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log(
-  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.voids} trials voided, ${totals.compensationVoids} of them by a compensation (knee, pelvis, trunk)`,
+  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
 );

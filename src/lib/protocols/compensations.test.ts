@@ -48,7 +48,23 @@ describe('kneeMovement', () => {
     const dir = { x: -Math.cos((20 * Math.PI) / 180), y: -Math.sin((20 * Math.PI) / 180) };
     const along = (px: number) => ({ x: dir.x * px, y: dir.y * px });
     expect(kneeMovement(turned(40, along(0.3 * chord)), REF)).toBeLessThan(0.02);
-    expect(kneeMovement(turned(40, along(0.4 * chord + 40)), REF)).toBeGreaterThan(0.3);
+    // A knee really moving with the foot carries the ankle too, which widens the allowance (0.4 of the ankle's
+    // travel): what goes past it still counts.
+    expect(kneeMovement(turned(40, along(0.4 * chord + 100)), REF)).toBeGreaterThan(0.3);
+  });
+
+  it('takes the foot’s swing from the ankle’s travel when the dragged knee makes the reading short', () => {
+    // Truly at 40°, the knee keypoint dragged a third of the way with the foot: the shank it draws reads 17°.
+    const a = (40 * Math.PI) / 180;
+    const ankle = { x: -100 * Math.sin(a), y: 100 * Math.cos(a) };
+    const travel = { x: ankle.x - REF.ankle!.x, y: ankle.y - REF.ankle!.y };
+    const knee = { x: travel.x / 3, y: travel.y / 3 };
+    const frame = { deg: 17, knee, ankle, hipMid: REF.hipMid! };
+    expect(kneeMovement(frame, REF)).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+    // The same knee moving against the swing counts.
+    expect(kneeMovement({ ...frame, knee: { x: -knee.x, y: -knee.y } }, REF)).toBeGreaterThan(
+      COMPENSATION.kneeMovedFlag.value,
+    );
   });
 
   it('is judged relative to the pelvis: the whole body shifting is not the knee moving', () => {

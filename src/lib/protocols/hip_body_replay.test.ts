@@ -1,8 +1,9 @@
 // The guided seated test replayed on what the real pose model saw of a REPORT body (issue 10): the rig's clip of
 // q-women-Casual (scripts/rig/clips.mjs --body q-women-Casual, look 1; the untested leg moved out of the way before
 // the external trials), run through BlazePose full by scripts/record-replay.ts --lean. No choice was made on this
-// body: the knee-moved check was fixed on the dev body q-men-Casual2 and only then measured here. The rig's knee
-// never moves, so every voided trial is a false one; the issue's goal is each direction within 4° and no void.
+// body: the knee-moved check was fixed on the dev bodies (q-men-Casual2, then the dev group with
+// scripts/guided_bodies.ts) and only then measured here. The rig's knee never moves, so every voided trial is a
+// false one; the issue's goal is each direction within 4° and no void.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePoseSequence } from '../pipeline/pose_sequence';
