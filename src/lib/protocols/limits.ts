@@ -85,8 +85,9 @@ export const COMPENSATION = {
    * The model's knee keypoint is pulled along with the lower leg at large rotations (the knee's outline
    * changes as the shank turns; loose or bulky trousers make it worse), so part of the knee's apparent
    * movement is not knee movement. Up to this fraction of the foot's swing (the chord a shank of the
-   * neutral's length sweeps at the measured rotation), knee movement *with* the swing is not counted. On the
-   * rig replays the keypoint followed the swing by up to 0.19 of it; a real knee moving with the foot past
+   * neutral's length sweeps at the measured rotation, or the ankle's travel if longer: the dragged keypoint
+   * shrinks the measured rotation too), knee movement *with* the swing is not counted. On the MakeHuman
+   * replays the keypoint followed the swing by up to 0.19 of it; a real knee moving with the foot past
    * this allowance still counts, and a knee moving against the swing (the movement that inflates the
    * reading) counts in full.
    */
