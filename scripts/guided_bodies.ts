@@ -10,11 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parsePoseSequence } from '../src/lib/pipeline/pose_sequence';
-import { runProtocol } from '../src/lib/pipeline/run_protocol';
-import { hipProtocol } from '../src/lib/protocols/hip_guided';
 import { readHipFrame } from '../src/lib/protocols/hip_frame';
 import type { Direction } from '../src/lib/protocols/types';
 import type { Side } from '../src/lib/types';
+import { loopMs, loopedSeatedRun } from '../src/testing/looped_replay';
 
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
@@ -53,14 +52,8 @@ for (const body of bodies) {
   const parsed = parsePoseSequence(JSON.parse(readFileSync(replay, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
-  const last = seq.truth.series.at(-1)!.tMs + 1000 / seq.fps;
-  const frames = [0, 1, 2].flatMap((k) =>
-    seq.poses.map((pose, i) => {
-      const tMs = seq.truth.series[i]!.tMs + k * last;
-      return { pose: pose && { ...pose, tMs }, tMs };
-    }),
-  );
-  const run = runProtocol(hipProtocol({ test: 'seated', directions: ['internal', 'external'] }), frames);
+  const last = loopMs(seq);
+  const run = loopedSeatedRun(seq);
   const cells: string[] = [];
   for (const side of ['right', 'left'] as Side[])
     for (const d of ['internal', 'external'] as Direction[]) {

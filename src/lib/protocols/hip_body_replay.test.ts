@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePoseSequence } from '../pipeline/pose_sequence';
-import { runProtocol } from '../pipeline/run_protocol';
-import { hipProtocol } from './hip_guided';
 import type { Direction } from './types';
 import type { Side } from '../types';
+import { loopedSeatedRun } from '../../testing/looped_replay';
 
 const BODY = 'q-women-Casual';
 const json = JSON.parse(
@@ -21,14 +20,7 @@ if (!parsed.ok) throw new Error(parsed.error);
 const seq = parsed.value;
 
 // Played three times, as the looping fake camera does: voided trials are repeated when the clip comes round.
-const last = seq.truth.series.at(-1)!.tMs + 1000 / seq.fps;
-const frames = [0, 1, 2].flatMap((k) =>
-  seq.poses.map((pose, i) => {
-    const tMs = seq.truth.series[i]!.tMs + k * last;
-    return { pose: pose && { ...pose, tMs }, tMs };
-  }),
-);
-const run = runProtocol(hipProtocol({ test: 'seated', directions: ['internal', 'external'] }), frames);
+const run = loopedSeatedRun(seq);
 const trials = run.state.trials;
 const voided = trials.filter((t) => !t.valid);
 const errors = (['right', 'left'] as Side[]).flatMap((side) =>

@@ -1,0 +1,28 @@
+// A recorded clip's poses played round and round, as Chromium's fake camera loops a y4m: a guided test that
+// voids a trial waits for the clip to come round again. One place for the replay test of a body's clip and the
+// per-body tooling (scripts/guided_bodies.ts), so both play it the same way.
+import type { PoseSequence } from '../lib/pipeline/pose_sequence';
+import { runProtocol } from '../lib/pipeline/run_protocol';
+import { hipProtocol } from '../lib/protocols/hip_guided';
+
+/** One round's length (ms): the last frame's time and one frame more. */
+export const loopMs = (seq: PoseSequence): number => seq.truth.series.at(-1)!.tMs + 1000 / seq.fps;
+
+/** The sequence's frames `rounds` times in a row, each round's times after the last frame of the one before. */
+export function loopedFrames(seq: PoseSequence, rounds: number) {
+  const last = loopMs(seq);
+  return Array.from({ length: rounds }, (_, k) => k).flatMap((k) =>
+    seq.poses.map((pose, i) => {
+      const tMs = seq.truth.series[i]!.tMs + k * last;
+      return { pose: pose && { ...pose, tMs }, tMs };
+    }),
+  );
+}
+
+/** The whole guided seated test (both directions) over a seated clip played three times round. */
+export function loopedSeatedRun(seq: PoseSequence) {
+  return runProtocol(
+    hipProtocol({ test: 'seated', directions: ['internal', 'external'] }),
+    loopedFrames(seq, 3),
+  );
+}
