@@ -9,7 +9,7 @@ import { runProtocol } from '../pipeline/run_protocol';
 import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { PLACEMENT, scriptedFrames, type Perturbation } from '../../testing/scripted_person';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
-import { kneeMovement, type NeutralRef } from './compensations';
+import { frameCompensations, hipsSwapped, kneeMovement, type NeutralRef } from './compensations';
 import { readHipFrame, type HipFrame } from './hip_frame';
 import { hipProtocol } from './hip_guided';
 import { neutralRef } from './hip_phases';
@@ -170,5 +170,56 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
     const t = run({ kneeShiftPx: 0.5 * shankPx })!;
     expect(t.valid).toBe(false);
     expect(t.compensations.map((c) => `${c.kind}:${c.severity}`)).toContain('knee-moved:invalid');
+  });
+});
+
+describe('a knee the model has likely lost (kneeTrusted false)', () => {
+  // The knee 40 px sideways since neutral: a void when both knees are trusted.
+  const frame = (kneeTrusted: boolean): HipFrame => ({
+    tMs: 0,
+    confidence: 0.9,
+    shankPx: 100,
+    hipLineDeg: 0,
+    trunkDeg: -90,
+    ...turned(0, { x: 40, y: 0 }),
+    kneeTrusted,
+  });
+  const kinds = (f: HipFrame, ref: NeutralRef) => frameCompensations(f, ref, 'right').map((c) => c.kind);
+
+  it('is not judged for knee movement, now or at neutral; the pelvis still is', () => {
+    expect(kinds(frame(true), REF)).toContain('knee-moved');
+    expect(kinds(frame(false), REF)).not.toContain('knee-moved');
+    expect(kinds(frame(true), { ...REF, kneeTrusted: false })).not.toContain('knee-moved');
+    expect(kinds({ ...frame(false), hipLineDeg: 30 }, REF)).toContain('pelvis-tilt');
+  });
+
+  it('makes a neutral or median knee untrusted only when most of its frames are', () => {
+    const frames = [frame(false), frame(false), frame(true)];
+    expect(neutralRef(frames, 0).kneeTrusted).toBe(false);
+    expect(neutralRef([frame(true), frame(false), frame(true)], 0).kneeTrusted).toBe(true);
+  });
+});
+
+describe('a knee keypoint dragged down the shank and toward the foot (model drift, not the knee)', () => {
+  // Dev body q-men-Adventurer's left external hold, scaled to REF's 100 px shank: relative to the pelvis the knee
+  // keypoint went 35 px toward the foot and 22 px down the shank while the ankle swung 72 px across and rose 21 px.
+  const dragged = { deg: 33, knee: { x: -35, y: 22 }, ankle: { x: -72, y: 79 }, hipMid: REF.hipMid! };
+
+  it("is not a void: the drag is taken along the foot's swing (the chord of the shank's directions)", () => {
+    expect(kneeMovement(dragged, REF)).toBeLessThan(COMPENSATION.kneeMovedInvalid.value);
+  });
+
+  it('the same knee moving against the swing still voids', () => {
+    const against = { ...dragged, knee: { x: 35, y: 22 } };
+    expect(kneeMovement(against, REF)).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+  });
+});
+
+describe('hipsSwapped', () => {
+  it('is a hip line turned past the limit since neutral (the hips named the other way round), not a tilt', () => {
+    expect(hipsSwapped({ hipLineDeg: 175 }, { hipLineDeg: -3 })).toBe(true);
+    expect(hipsSwapped({ hipLineDeg: -178 }, { hipLineDeg: 179 })).toBe(false);
+    expect(hipsSwapped({ hipLineDeg: 20 }, { hipLineDeg: 0 })).toBe(false);
+    expect(COMPENSATION.hipsSwappedDeg.value).toBe(90);
   });
 });

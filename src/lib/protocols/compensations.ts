@@ -13,7 +13,7 @@ import type { Compensation, CompensationKind, Evidence } from './types';
  */
 export type NeutralRef = Pick<
   HipFrame,
-  'knee' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'
+  'knee' | 'kneeTrusted' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'
 > & {
   readonly deg: number;
 };
@@ -51,12 +51,20 @@ export function kneeMovement(
     return length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1);
   const shank = Math.max(ref.shankPx, length(sub(frame.ankle, frame.knee)), 1);
   let d = sub(sub(frame.knee, frame.hipMid), sub(ref.knee, ref.hipMid));
-  const swingDir = normalize(sub(sub(frame.ankle, frame.knee), sub(ref.ankle, ref.knee)), 1e-6);
+  // The direction the foot swung: the chord between the neutral's and this frame's shank directions (unit
+  // vectors). Not the change of the knee → ankle vector itself: a knee keypoint dragged down and toward the foot
+  // shortens that vector, which bends the change away from the drag and left the drag uncounted (dev bodies'
+  // left external trials voided at 0.26–0.32 with the knee pulled half the ankle's way). A whole leg shifting
+  // without turning has no swing, so its knee counts in full.
+  const u0 = normalize(sub(ref.ankle, ref.knee), 1e-6);
+  const u1 = normalize(sub(frame.ankle, frame.knee), 1e-6);
+  const swingDir = u0 && u1 ? normalize(sub(u1, u0), 1e-6) : null;
+  const ankleMove = sub(sub(frame.ankle, frame.hipMid), sub(ref.ankle, ref.hipMid));
   // The foot's swing: the chord at the measured rotation, or the ankle's own travel relative to the pelvis if
   // longer. A keypoint dragged along with the foot shrinks the measured rotation too, so the chord alone made the
   // allowance smallest where the drift was largest (dev bodies: q-women-Suit's left external trials voided at
   // 0.27 with the reading at 17° for 40°; 0.09 judged by the ankle's travel).
-  const ankleTravel = length(sub(sub(frame.ankle, frame.hipMid), sub(ref.ankle, ref.hipMid)));
+  const ankleTravel = length(ankleMove);
   const chord = Math.max(
     2 * Math.abs(Math.sin(((frame.deg - ref.deg) * DEG_TO_RAD) / 2)) * shank,
     ankleTravel,
@@ -65,6 +73,18 @@ export function kneeMovement(
   d = discount(d, normalize(sub(ref.ankle, ref.knee), 1e-6), C.kneeSlideAlongShank.value * shank, true);
   return length(d) / shank;
 }
+
+/** The model named the hips the other way round since neutral (COMPENSATION.hipsSwappedDeg): not a compensation. */
+export function hipsSwapped(
+  frame: Pick<HipFrame, 'hipLineDeg'>,
+  ref: Pick<NeutralRef, 'hipLineDeg'>,
+): boolean {
+  return Math.abs(wrapDeg(frame.hipLineDeg - ref.hipLineDeg)) > C.hipsSwappedDeg.value;
+}
+
+/** Why a frame with the hips swapped is not read. */
+export const HIPS_SWAPPED_REASON =
+  'left and right were mixed up in the picture (the hips swapped places): keep both hips and knees uncovered and in view';
 
 interface Check {
   readonly kind: CompensationKind;
@@ -78,8 +98,12 @@ interface Check {
 
 /** Every compensation this frame shows relative to neutral (at most one per kind, the worse severity). */
 export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: string): Compensation[] {
-  const checks: Check[] = [
-    {
+  const checks: Check[] = [];
+  // A knee the model has likely placed down the shank (hip_frame.ts kneeTrusted), now or at neutral, says
+  // nothing about the real knee: judged, it voided clean trials on the rig bodies. The check waits for a
+  // trusted knee on both sides of the comparison.
+  if (frame.kneeTrusted !== false && ref.kneeTrusted !== false)
+    checks.push({
       kind: 'knee-moved',
       value: kneeMovement(frame, ref),
       flag: C.kneeMovedFlag,
@@ -90,20 +114,19 @@ export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: strin
         s === 'invalid'
           ? `The ${side} knee moved: keep the thigh still and turn only the lower leg.`
           : `The ${side} knee shifted a little; keep it still.`,
-    },
-    {
-      kind: 'pelvis-tilt',
-      value: Math.abs(wrapDeg(frame.hipLineDeg - ref.hipLineDeg)),
-      flag: { value: C.pelvisTiltFlagDeg.value, source: C.pelvisTiltFlagDeg.source },
-      invalid: { value: C.pelvisTiltInvalidDeg.value, source: C.pelvisTiltInvalidDeg.source },
-      label: 'Hip line tilt change',
-      unit: '°',
-      message: (s) =>
-        s === 'invalid'
-          ? 'The pelvis lifted or hiked: keep both hips level and down.'
-          : 'The pelvis tilted a little; keep both hips level.',
-    },
-  ];
+    });
+  checks.push({
+    kind: 'pelvis-tilt',
+    value: Math.abs(wrapDeg(frame.hipLineDeg - ref.hipLineDeg)),
+    flag: { value: C.pelvisTiltFlagDeg.value, source: C.pelvisTiltFlagDeg.source },
+    invalid: { value: C.pelvisTiltInvalidDeg.value, source: C.pelvisTiltInvalidDeg.source },
+    label: 'Hip line tilt change',
+    unit: '°',
+    message: (s) =>
+      s === 'invalid'
+        ? 'The pelvis lifted or hiked: keep both hips level and down.'
+        : 'The pelvis tilted a little; keep both hips level.',
+  });
   if (frame.trunkDeg !== null && ref.trunkDeg !== null) {
     checks.push({
       kind: 'trunk-lean',

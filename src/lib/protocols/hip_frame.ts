@@ -1,6 +1,7 @@
 // What a guided hip test reads from one frame: the rotation (signed, internal +), and the body references
 // its compensation checks compare with the neutral (knee position, hip line, trunk axis). Pure.
 import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
+import { kneeLooksDownShank, TRACKED_MAX_THIGH_TO_SHANK } from '../geometry/hip_rotation';
 import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
@@ -23,6 +24,12 @@ export interface HipFrame {
   readonly ankle?: Vec2;
   /** Midpoint of the hips: knee movement is judged relative to the pelvis, not the picture. */
   readonly hipMid?: Vec2;
+  /**
+   * False when the knee keypoint is doubtful: seated, the thigh looks longer than a still would accept and runs on
+   * along the shank (hip_rotation.ts kneeLooksDownShank): the model has likely placed the knee down the shank. The reading stands (the video's
+   * hold is a median of many frames), but the knee-moved check does not judge such a knee. Absent: trusted.
+   */
+  readonly kneeTrusted?: boolean;
   /** Shank length in pixels: the yardstick for knee movement. */
   readonly shankPx: number;
   /** Angle of the hip line (other hip → tested hip) in the image, degrees. */
@@ -51,7 +58,12 @@ export function readHipFrame(
     test === 'prone' && (method ?? DEFAULT_METHOD.prone) === '2d-prone-head-end'
       ? proneHeadEndSides(raw)
       : raw;
-  const m = measureHipRotation(pose, test, side, method ? { method } : {});
+  // A video is read with tracking: seated, a knee that looks lost is still measured (hip_rotation.ts
+  // TRACKED_MAX_THIGH_TO_SHANK) and marked untrusted below.
+  const m = measureHipRotation(pose, test, side, {
+    ...(method ? { method } : {}),
+    maxThighToShank: TRACKED_MAX_THIGH_TO_SHANK,
+  });
   if (!m.ok) return { ok: false, reason: m.reason };
   // Refused, never shown or held: a reading past the physiological range is a misplaced keypoint.
   const implausible = implausibleRotation(m.valueDeg);
@@ -76,6 +88,7 @@ export function readHipFrame(
       knee: { x: leg.knee.x, y: leg.knee.y },
       ankle: { x: leg.ankle.x, y: leg.ankle.y },
       hipMid: midpoint(leg.hip, leg.otherHip),
+      kneeTrusted: test !== 'seated' || !kneeLooksDownShank(leg.hip, leg.knee, leg.ankle),
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,

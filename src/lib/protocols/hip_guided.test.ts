@@ -243,3 +243,39 @@ describe('setup posture', () => {
     expect(upright.transcript.map((l) => l.prompt.id)).not.toContain('posture');
   });
 });
+
+describe('a frame whose hips the model named the other way round', () => {
+  it('is unreadable during a trial, saying so, and is never a pelvis tilt', () => {
+    const frames = scriptedFrames({
+      test: 'seated',
+      trials: [1, 2, 3].map(() => ({ side: 'right' as const, peakDeg: 38 })),
+    });
+    // Two frames in the first hold (first trial: lead-in 1 s, neutral 1.8 s, ramp 0.8 s) with the hips swapped.
+    const swapped = frames.map((f) =>
+      f.pose && (Math.abs(f.tMs - 4200) < 1 || Math.abs(f.tMs - 4266.7) < 1)
+        ? {
+            ...f,
+            pose: {
+              ...f.pose,
+              joints: {
+                ...f.pose.joints,
+                left_hip: f.pose.joints.right_hip!,
+                right_hip: f.pose.joints.left_hip!,
+              },
+            },
+          }
+        : f,
+    );
+    const protocol = hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] });
+    let state = protocol.init(0);
+    let sawReason = false;
+    for (const f of swapped) {
+      state = protocol.step(state, f.pose, f.tMs).state;
+      if (state.problem?.includes('left and right were mixed up')) sawReason = true;
+    }
+    expect(sawReason).toBe(true);
+    const trials = protocol.result(state)!.sides.right!.internal!.trials;
+    expect(trials.filter((t) => t.valid)).toHaveLength(3);
+    expect(trials.flatMap((t) => t.compensations.map((c) => c.kind))).not.toContain('pelvis-tilt');
+  });
+});

@@ -3,6 +3,7 @@
 // internal then external rotation, then the other side. Time is the frames' tMs; nothing here reads a clock.
 import type { Pose } from '../types';
 import { resume, skipStuck, waitChoice } from './hip_choice';
+import { HIPS_SWAPPED_REASON, hipsSwapped } from './compensations';
 import { readHipFrame } from './hip_frame';
 import { advance, back, neutral, setup, trial } from './hip_phases';
 import * as say from './hip_prompts';
@@ -43,7 +44,12 @@ export function stepHip(
   if (state.phase === 'setup' && Object.keys(state.said).length === 0)
     sp.say(say.setupPrompt(state.test, cur.side));
 
-  const read = readHipFrame(pose, state.test, cur.side, state.method);
+  const raw = readHipFrame(pose, state.test, cur.side, state.method);
+  // During a trial, a frame whose hips the model named the other way round reads the wrong leg's sign: unreadable.
+  const read =
+    raw.ok && state.neutral && hipsSwapped(raw.frame, state.neutral)
+      ? ({ ok: false, reason: HIPS_SWAPPED_REASON } as const)
+      : raw;
   let s: HipState = read.ok
     ? {
         ...state,

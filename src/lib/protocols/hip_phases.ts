@@ -221,6 +221,8 @@ export function medianFrame(frames: readonly HipFrame[]): HipFrame {
     knee: medianPoint(frames.map((f) => f.knee))!,
     ankle: medianPoint(frames.map((f) => f.ankle)),
     hipMid: medianPoint(frames.map((f) => f.hipMid)),
+    // The median knee is only as good as most of the knees it comes from.
+    kneeTrusted: frames.filter((f) => f.kneeTrusted !== false).length * 2 > frames.length,
     shankPx: median(frames.map((f) => f.shankPx)),
     hipLineDeg: median(frames.map((f) => f.hipLineDeg)),
     trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
@@ -240,6 +242,7 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
   return {
     deg,
     knee: m.knee,
+    kneeTrusted: m.kneeTrusted,
     ankle: m.ankle,
     hipMid: m.hipMid,
     shankPx: m.shankPx,

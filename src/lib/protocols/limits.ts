@@ -110,6 +110,12 @@ export const COMPENSATION = {
    */
   pelvisTiltFlagDeg: l(8, 'goniocam-engineering', 'Hip line tilt change that flags a trial.'),
   pelvisTiltInvalidDeg: l(15, 'goniocam-engineering', 'Hip line tilt change that voids the trial.'),
+  /**
+   * A hip line turned further than this since the trial's neutral is the model naming the hips the other way
+   * round, not a pelvis: in the picture's plane a pelvis lifts by 15°, never by half a turn. Such a frame's
+   * reading has the wrong sign too, so it is unreadable (seen on rig bodies in bulky clothes: 170–176° "tilts").
+   */
+  hipsSwappedDeg: l(90, 'goniocam-engineering', 'Hip line turn that means left and right were swapped.'),
   /** Change of the trunk axis relative to the hip line (leaning or rotating the trunk). */
   trunkLeanFlagDeg: l(8, 'goniocam-engineering', 'Trunk axis change that flags a trial.'),
   trunkLeanInvalidDeg: l(15, 'goniocam-engineering', 'Trunk axis change that voids the trial.'),

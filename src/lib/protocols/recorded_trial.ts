@@ -6,13 +6,15 @@
 import type { Side } from '../types';
 import {
   frameCompensations,
+  hipsSwapped,
+  HIPS_SWAPPED_REASON,
   lowConfidence,
   mergeCompensations,
   outOfFrame,
   type NeutralRef,
 } from './compensations';
 import type { HipFrame } from './hip_frame';
-import { medianFrame } from './hip_phases';
+import { medianFrame, neutralRef } from './hip_phases';
 import { RECENT_FRAMES } from './hip_state';
 import type { Excursion, LegReading } from './hip_segments';
 import { STILLNESS, TIMING } from './limits';
@@ -31,14 +33,9 @@ export function recordedTrial(
 ): { trial: RecordedTrial; spans: CompensationSpan[] } | null {
   const sign = ex.direction === 'internal' ? 1 : -1;
   const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
-  const m = medianFrame(neutralFrames.slice(-RECENT_FRAMES));
-  const ref: NeutralRef = {
-    deg: ex.neutral.meanDeg,
-    knee: m.knee,
-    shankPx: m.shankPx,
-    hipLineDeg: m.hipLineDeg,
-    trunkDeg: m.trunkDeg,
-  };
+  // The live test's neutral (hip_phases.ts neutralRef): knee judged relative to the pelvis and the foot's swing,
+  // and not at all where the model has likely lost the knee.
+  const ref: NeutralRef = neutralRef(neutralFrames.slice(-RECENT_FRAMES), ex.neutral.meanDeg);
   const checkTo = ex.hold ? ex.hold.toFrame : ex.endFrame;
   const spans = new SpanBuilder(ex.side);
   let comps: Compensation[] = [];
@@ -47,7 +44,12 @@ export function recordedTrial(
   let recent: HipFrame[] = lastSeenFrames(readings, ex.startFrame, RECENT_FRAMES);
   let lastSeen = recent.at(-1)?.tMs ?? readings[ex.startFrame - 1]!.tMs;
   for (let i = ex.startFrame; i <= checkTo; i++) {
-    const r = readings[i]!;
+    const read = readings[i]!;
+    // As live: a frame whose hips the model swapped since neutral is not seen (its reading has the wrong sign).
+    const r: LegReading =
+      read.frame && hipsSwapped(read.frame, ref)
+        ? { ...read, frame: null, reason: HIPS_SWAPPED_REASON }
+        : read;
     if (!r.frame) {
       // Not seen: a gap longer than the live test's dropout limit voids the trial, as live.
       const next = nextSeen(readings, i, checkTo);
