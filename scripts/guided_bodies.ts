@@ -32,7 +32,16 @@ const sh = (cmd: string, args: string[]) => {
 };
 
 const rows: string[] = [];
-const totals = { voids: 0, compensationVoids: 0, clipVoids: 0, within4: 0, directions: 0 };
+const totals = {
+  voids: 0,
+  compensationVoids: 0,
+  clipVoids: 0,
+  within4: 0,
+  directions: 0,
+  measured: 0,
+  absErr: 0,
+  finished: 0,
+};
 for (const body of bodies) {
   const dir = join(out, body);
   const replay = join(dir, 'seated.poses.json');
@@ -64,9 +73,14 @@ for (const body of bodies) {
       const got = run.result?.sides[side]?.[d]?.valueDeg ?? null;
       totals.directions++;
       if (got !== null && Math.abs(got - truth) <= 4) totals.within4++;
+      if (got !== null) {
+        totals.measured++;
+        totals.absErr += Math.abs(got - truth);
+      }
       cells.push(got === null ? `— (${truth.toFixed(1)})` : `${got} (${(got - truth).toFixed(1)})`);
     }
   const voided = run.state.trials.filter((t) => !t.valid);
+  if (run.state.phase === 'done') totals.finished++;
   const why = (kinds: string[]) =>
     Object.entries(kinds.reduce<Record<string, number>>((a, k) => ({ ...a, [k]: (a[k] ?? 0) + 1 }), {}))
       .map(([k, n]) => `${k} ×${n}`)
@@ -110,5 +124,5 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log(
-  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
+  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
 );
