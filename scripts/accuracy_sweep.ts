@@ -158,6 +158,15 @@ const VARIANTS: Record<string, Variant> = {
   'min score 0.2': (_c, s) => scoreFloor(s.pose, 0.2),
   'min score 0.1': (_c, s) => scoreFloor(s.pose, 0.1),
   'flip-average + min score 0.1': (_c, s) => scoreFloor(flipAverage(s.pose, s.flipped), 0.1),
+  // The averaged pose when it can be measured, else whichever look can (the plain average refuses a view when
+  // either look lost a joint or the knee).
+  'flip-average or either look': (c, s) => {
+    const ok = (p: Pose | null | undefined) => !!p && measureStill(p, c.test, c.side).measurable;
+    const avg = flipAverage(s.pose, s.flipped);
+    return ok(avg) ? avg : ok(s.pose) ? s.pose : (s.flipped ?? s.pose);
+  },
+  // The flipped look alone (is the mirrored picture itself any better?).
+  'flipped only': (_c, s) => s.flipped ?? null,
   'flip-average + ankle-heel mid': (c, s) => distalTowardHeel(flipAverage(s.pose, s.flipped), c.side, 0.5),
   'prone sides by handedness': (c, s) => (c.test === 'prone' && s.pose ? proneHanded(s.pose, false) : s.pose),
   'prone sides by handedness (hips+knees)': (c, s) =>
