@@ -1,9 +1,9 @@
-// npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1]
+// npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1] [--rounds 6]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested leg moved out of the way before the external trials), BlazePose full
 // over it (scripts/record-replay.ts --lean, as the app runs it), then the guided protocol over the poses, the clip
-// played three times round as the looping fake camera does. Prints per body the four results against the truth and
+// played round and round (--rounds, 6) as the looping fake camera does. Prints per body the four results against the truth and
 // every voided or flagged trial with its reason; the rig's knee never moves, so every void is a false one.
 // Clips and replays are kept under --out (an existing replay is reused). Heavy: ≈ 1.5 min of CPU per body.
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,8 @@ const { BODY_GROUPS } = (await import(casesModule)) as { BODY_GROUPS: Record<str
 const bodies = (BODY_GROUPS[group] ?? group.split(',')).filter((b) => b !== 'makehuman');
 const out = resolve(arg('--out', '/tmp/guided-bodies'));
 const look = arg('--look', '1');
+// The clip's rounds: the app's fake camera loops on; 6 lets a test out of step with the clip catch up.
+const rounds = Number(arg('--rounds', '6'));
 const root = new URL('..', import.meta.url).pathname;
 
 const sh = (cmd: string, args: string[]) => {
@@ -62,7 +64,7 @@ for (const body of bodies) {
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
   const last = loopMs(seq);
-  const run = loopedSeatedRun(seq);
+  const run = loopedSeatedRun(seq, rounds);
   const cells: string[] = [];
   for (const side of ['right', 'left'] as Side[])
     for (const d of ['internal', 'external'] as Direction[]) {
@@ -111,7 +113,7 @@ for (const body of bodies) {
     return r.ok ? [] : [r.reason.split(':')[0]!.slice(0, 40)];
   });
   rows.push(
-    `| ${body} | ${cells.join(' | ')} | ${why(voidKinds)} | ${why(flags)} | ${run.state.phase === 'done' ? 'yes' : 'no'} | ${refused.length}/${seq.poses.length}: ${why(refused)} |`,
+    `| ${body} | ${cells.join(' | ')} | ${why(voidKinds)} | ${why(flags)} | ${run.state.phase === 'done' ? 'yes' : `no (${run.state.plan[run.state.stepIdx]?.side} ${run.state.plan[run.state.stepIdx]?.direction}, ${run.state.phase})`} | ${refused.length}/${seq.poses.length}: ${why(refused)} |`,
   );
   console.error(rows.at(-1));
 }

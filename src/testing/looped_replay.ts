@@ -19,10 +19,13 @@ export function loopedFrames(seq: PoseSequence, rounds: number) {
   );
 }
 
-/** The whole guided seated test (both directions) over a seated clip played three times round. */
-export function loopedSeatedRun(seq: PoseSequence) {
+/**
+ * The whole guided seated test (both directions) over a seated clip played `rounds` times round (three by default:
+ * what the CI replay test affords; a person out of step with the clip may need more, as in the app, which loops on).
+ */
+export function loopedSeatedRun(seq: PoseSequence, rounds = 3) {
   return runProtocol(
     hipProtocol({ test: 'seated', directions: ['internal', 'external'] }),
-    loopedFrames(seq, 3),
+    loopedFrames(seq, rounds),
   );
 }
