@@ -106,11 +106,12 @@ function kasa(ps: P[]): P | null {
   return { l: det(col(0)) / D, n: det(col(1)) / D };
 }
 
-const methods = ['shank', 'chord', 'pivot', 'mean', 'circle'] as const;
+const methods = ['shank', 'chord', 'pivot', 'mean', 'circle', 'pinned', 'shankRel', 'pinnedRel'] as const;
 type Method = (typeof methods)[number];
-const errs: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [] };
-const refusedCount: Record<Method, number> = { shank: 0, chord: 0, pivot: 0, mean: 0, circle: 0 };
+const errs: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [], pinned: [], shankRel: [], pinnedRel: [] };
+const refusedCount: Record<Method, number> = { shank: 0, chord: 0, pivot: 0, mean: 0, circle: 0, pinned: 0, shankRel: 0, pinnedRel: 0 };
 const dirErrs: Record<string, number[]> = {};
+const neutralReadings: number[] = [];
 
 for (const body of bodies) {
   const file = join(dir, body, 'seated.poses.json');
@@ -121,7 +122,7 @@ for (const body of bodies) {
   const parsed = parsePoseSequence(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
-  const bodyErr: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [] };
+  const bodyErr: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [], pinned: [], shankRel: [], pinnedRel: [] };
   const row: string[] = [];
   for (const side of ['right', 'left'] as Side[]) {
     const trials = seq.truth.trials.filter((t) => t.side === side);
@@ -199,6 +200,33 @@ for (const body of bodies) {
           got.pivot = (phi0 + Math.atan2(dp.l * tg.l + dp.n * tg.n, dp.l * u.l + dp.n * u.n)) * RAD_TO_DEG;
         }
       }
+      // Pinned: each hold frame's knee moved back across the neutral shank's line (the femur turning does not move
+      // the knee sideways; the keypoint's drag toward the foot does), its place along the line kept.
+      if (neutral.length >= 3 && hold.length >= 3) {
+        const k0 = medP(neutral.map((o) => o.knee));
+        const a0 = medP(neutral.map((o) => o.ankle));
+        const len = Math.hypot(a0.l - k0.l, a0.n - k0.n);
+        if (len > 1e-6) {
+          const u = { l: (a0.l - k0.l) / len, n: (a0.n - k0.n) / len };
+          const tq = { l: u.n, n: -u.l };
+          const degs = hold
+            .filter((o) => o.deg !== null)
+            .map((o) => {
+              const across = (k0.l - o.knee.l) * tq.l + (k0.n - o.knee.n) * tq.n;
+              const k = { l: o.knee.l + across * tq.l, n: o.knee.n + across * tq.n };
+              return Math.atan2(o.ankle.l - k.l, o.ankle.n - k.n) * RAD_TO_DEG;
+            });
+          if (degs.length >= 3) got.pinned = med(degs);
+        }
+      }
+      // Relative: less the neutral hold's own reading (the app's per-frame reading, median).
+      const neutralDegs = neutral.map((o) => o.deg).filter((d): d is number => d !== null);
+      if (neutralDegs.length >= 3) {
+        const n0 = med(neutralDegs);
+        if (got.shank !== undefined) got.shankRel = got.shank - n0;
+        if (got.pinned !== undefined) got.pinnedRel = got.pinned - n0;
+        neutralReadings.push(n0);
+      }
       if (centre && hold.length >= 3) {
         const pa = medP(hold.map((o) => o.ankle));
         got.circle = Math.atan2(pa.l - centre.l, pa.n - centre.n) * RAD_TO_DEG;
@@ -227,6 +255,7 @@ for (const body of bodies) {
 }
 const mae = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + Math.abs(x), 0) / xs.length : NaN);
 const bias = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+console.log(`\nneutral holds read (truth 0): mean ${(neutralReadings.reduce((a, b) => a + b, 0) / neutralReadings.length).toFixed(2)}°, n ${neutralReadings.length}`);
 console.log('\nall trials:');
 for (const m of methods)
   console.log(

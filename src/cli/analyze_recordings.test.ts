@@ -102,35 +102,23 @@ describe.each([
         );
         // Positive degrees in each direction, external too.
         for (const t of d.trials) expect(t.peakDeg).toBeGreaterThan(0);
-        if (!(name === 'seated' && side === 'left' && dir === 'external')) {
-          expect(found, `${side} ${dir} trials found`).toHaveLength(counted.length);
-          expect(d.rule).toBe('mean of 3 trials');
-        }
+        expect(found, `${side} ${dir} trials found`).toHaveLength(counted.length);
+        expect(d.rule).toBe('mean of 3 trials');
       }
     }
     console.log(`${name}.mp4 through the CLI:\n  ${rows.join('\n  ')}`);
   });
 
-  it(`reads each side and direction within the test's bound (P95 ${bound}°), but seated left external`, async () => {
+  // Seated left external rotation was a known miss (23.5° for 38°: the model drags the knee toward the foot) until
+  // a trial pinned the knee where its neutral had it (protocols/hip_trial_reading.ts).
+  it(`reads each side and direction within the test's bound (P95 ${bound}°)`, async () => {
     const { json } = await run();
     for (const [side, dirs] of Object.entries(truth.expected))
       for (const [dir, want] of Object.entries(dirs)) {
-        if (name === 'seated' && side === 'left' && dir === 'external') continue;
         const got = direction(json, side, dir)!.resultDeg!;
         expect(Math.abs(got - want), `${side} ${dir}: ${got}° vs truth ${want}°`).toBeLessThanOrEqual(bound);
       }
   });
-
-  if (name === 'seated')
-    // A known miss, shared with the browser (docs/video-analysis.md): with the right leg moved out of the way,
-    // BlazePose full reads the left foot's swing at ≈ 60 % of the truth (23.5° for 38°; the app 23.8°). When
-    // the model or the geometry improves, this fails: drop `.fails` then.
-    it.fails('reads seated left external rotation within the bound (known miss)', async () => {
-      const { json } = await run();
-      const got = direction(json, 'left', 'external')?.resultDeg ?? null;
-      expect(got).not.toBeNull();
-      expect(Math.abs(got! - truth.expected.left!.external!)).toBeLessThanOrEqual(bound);
-    });
 
   if (name === 'supine')
     it('gives external rotation null with the reason the supine view cannot measure it', async () => {

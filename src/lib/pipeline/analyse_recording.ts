@@ -78,7 +78,7 @@ function analyseHip(
   const found: RecordedTrial[] = [];
   const spans: CompensationSpan[] = [];
   for (const ex of excursions) {
-    const t = recordedTrial(ex, readings[ex.side]);
+    const t = recordedTrial(ex, readings[ex.side], test);
     if (!t) continue;
     found.push(t.trial);
     spans.push(...t.spans);

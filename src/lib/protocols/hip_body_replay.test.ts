@@ -52,20 +52,24 @@ describe(`the guided seated test on the report body ${BODY} (model replay)`, () 
       ).toEqual([]);
   });
 
-  it('stays within the error measured on it when the knee check was fixed (20°)', () => {
-    for (const e of errors) expect(Math.abs(e.err), e.what).toBeLessThanOrEqual(20);
+  // 2026-12-02: errors up to 19.6° (left ER 20.1° for 39.7°: the knee keypoint follows the foot). Since a trial pins
+  // the knee where its neutral had it and takes the turn from that neutral (hip_trial_reading.ts), 10.3° at most.
+  it('stays within the error measured on it since the knee is pinned (12°)', () => {
+    for (const e of errors) expect(Math.abs(e.err), e.what).toBeLessThanOrEqual(12);
   });
 
-  // Known misses (issue 10), kept failing on purpose so that fixing them shows here. Measured 2026-12-02 on this
-  // replay: right IR 30.4° vs 39.7°, right ER 29.9° vs 34.7°, left IR 25.5° vs 27.0°, left ER 20.1° vs 39.7° (the
-  // knee keypoint follows the foot and the reading shrinks toward neutral); 4 left internal attempts voided as
-  // out of view for over 1 s: the model places the knee low on the shank and the seated view guard refuses
-  // "the thigh looks long next to the shank" (hip_rotation.ts MAX_THIGH_TO_SHANK).
-  it.fails('voids no trial at all (known miss: the thigh/shank view guard)', () => {
+  // Known misses (issue 10), kept failing on purpose so that fixing them shows here. Measured 2026-12-03 on this
+  // replay: right IR 43.6° vs 39.7°, right ER 30.7° vs 34.7°, left IR 37.3° vs 27.0° (pinning the knee over-corrects
+  // this body's left internal rotation), left ER 37.5° vs 39.7°; one right internal attempt voided as out of view for
+  // over 1 s (the model lost the knee: "the thigh looks long next to the shank").
+  it.fails('voids no trial at all (known miss: the knee lost for over a second)', () => {
     expect(voided).toEqual([]);
   });
 
-  it.fails('reads each direction within 4° of the truth (known miss: readings shrink toward neutral)', () => {
-    for (const e of errors) expect(Math.abs(e.err), e.what).toBeLessThanOrEqual(4);
-  });
+  it.fails(
+    'reads each direction within 4° of the truth (known miss: left internal rotation over-read)',
+    () => {
+      for (const e of errors) expect(Math.abs(e.err), e.what).toBeLessThanOrEqual(4);
+    },
+  );
 });

@@ -74,9 +74,12 @@ describe('the same void three times in a row stops the repeats', () => {
     expect(r.transcript.map((l) => l.prompt.id)).not.toContain('stuck');
   });
 
-  it('false starts count: a knee that moves before the leg turns cannot loop forever', () => {
-    // The knee moves and the leg turns only 4° (below the 5° a trial needs): each is a false start.
-    const r = runProtocol(protocol(), script(Array(8).fill({ kneeShiftPx: 0.9 * shankPx }), 4));
+  it('false starts count: a trunk that leans before the leg turns cannot loop forever', () => {
+    // The trunk leans and the leg turns only 4° (below the 5° a trial needs): each is a false start. (Not the
+    // knee: seated, a trial reads the shank about the neutral's knee, so a knee carried sideways with the foot
+    // reads as a turn and its void is a counted attempt, tested above; nor the pelvis, whose tilt turns the body's
+    // axes and reads as a turn the wrong way, which is no evidence of being stuck.)
+    const r = runProtocol(protocol(), script(Array(8).fill({ trunkShiftPx: 40 }), 4));
     expect(r.state.trials).toHaveLength(0);
     expect(r.transcript.map((l) => l.prompt.id)).toContain('stuck');
   });

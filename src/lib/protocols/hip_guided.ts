@@ -5,6 +5,7 @@ import type { Pose } from '../types';
 import { resume, skipStuck, waitChoice } from './hip_choice';
 import { HIPS_SWAPPED_REASON, hipsSwapped } from './compensations';
 import { readHipFrame } from './hip_frame';
+import { FROM_NEUTRAL, trialReading } from './hip_trial_reading';
 import { advance, back, neutral, setup, trial } from './hip_phases';
 import * as say from './hip_prompts';
 import { hipTestResult } from './hip_result';
@@ -46,10 +47,17 @@ export function stepHip(
 
   const raw = readHipFrame(pose, state.test, cur.side, state.method);
   // During a trial, a frame whose hips the model named the other way round reads the wrong leg's sign: unreadable.
-  const read =
+  const swapped =
     raw.ok && state.neutral && hipsSwapped(raw.frame, state.neutral)
       ? ({ ok: false, reason: HIPS_SWAPPED_REASON } as const)
       : raw;
+  // In a trial (after its neutral), seated: the knee pinned where the neutral had it (hip_trial_reading.ts).
+  const inTrial = state.phase === 'move' || state.phase === 'hold' || state.phase === 'return';
+  const read =
+    swapped.ok && inTrial && state.neutral ? trialReading(swapped.frame, state.neutral, state.test) : swapped;
+  // What the person sees: seated, the turn since the neutral hold (the value a trial records).
+  const shownDeg = (deg: number) =>
+    inTrial && state.neutral && FROM_NEUTRAL[state.test] ? deg - state.neutral.deg : deg;
   let s: HipState = read.ok
     ? {
         ...state,
@@ -60,7 +68,7 @@ export function stepHip(
         lastMeasurableMs: tMs,
         problem: null,
         problemSinceMs: null,
-        liveDeg: read.frame.deg,
+        liveDeg: shownDeg(read.frame.deg),
         liveConfidence: read.frame.confidence,
       }
     : {

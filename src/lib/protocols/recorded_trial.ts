@@ -19,7 +19,8 @@ import { RECENT_FRAMES } from './hip_state';
 import type { Excursion, LegReading } from './hip_segments';
 import { STILLNESS, TIMING } from './limits';
 import type { CompensationSpan, RecordedTrial } from './recorded_types';
-import type { Compensation, CompensationKind } from './types';
+import type { Compensation, CompensationKind, HipTestId } from './types';
+import { FROM_NEUTRAL, trialReading } from './hip_trial_reading';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -30,6 +31,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function recordedTrial(
   ex: Excursion,
   readings: readonly LegReading[],
+  test: HipTestId,
 ): { trial: RecordedTrial; spans: CompensationSpan[] } | null {
   const sign = ex.direction === 'internal' ? 1 : -1;
   const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
@@ -82,12 +84,21 @@ export function recordedTrial(
     comps = mergeCompensations(comps, [low]);
     spans.add(low, hold.startMs, hold.endMs);
   }
-  const peakDeg = hold ? sign * hold.meanDeg : sign * readings[ex.peakFrame]!.frame!.deg;
+  // As live (hip_trial_reading.ts): seated, the hold read with the knee pinned where the neutral had it, and the
+  // value is the turn since that neutral.
+  const zero = FROM_NEUTRAL[test] ? ref.deg : 0;
+  const holdDeg = hold
+    ? (trialHoldDeg(readings, hold.fromFrame, hold.toFrame, ref, test) ?? hold.meanDeg)
+    : null;
+  const peakDeg =
+    holdDeg !== null
+      ? sign * (holdDeg - zero)
+      : sign * (readOne(readings[ex.peakFrame]!.frame!, ref, test) - zero);
   const trial: RecordedTrial = {
     side: ex.side,
     direction: ex.direction,
     attempt: 0,
-    valueDeg: voided || !hold ? null : round1(sign * hold.meanDeg),
+    valueDeg: voided || holdDeg === null ? null : round1(sign * (holdDeg - zero)),
     // The live trial's confidence: keypoint scores, lowered when the hold was shaky.
     confidence:
       voided || !hold
@@ -102,6 +113,24 @@ export function recordedTrial(
     peakDeg: round1(peakDeg),
   };
   return { trial, spans: spans.spans() };
+}
+
+/** A frame's reading as a live trial takes it (seated: the knee pinned); its plain reading if that is unreadable. */
+function readOne(frame: HipFrame, ref: NeutralRef, test: HipTestId): number {
+  const r = trialReading(frame, ref, test);
+  return r.ok ? r.frame.deg : frame.deg;
+}
+
+/** Mean of the hold's frames as a live trial reads them; null when none was seen. */
+function trialHoldDeg(
+  readings: readonly LegReading[],
+  from: number,
+  to: number,
+  ref: NeutralRef,
+  test: HipTestId,
+): number | null {
+  const degs = measurable(readings, from, to).map((f) => readOne(f, ref, test));
+  return degs.length ? degs.reduce((a, b) => a + b, 0) / degs.length : null;
 }
 
 function measurable(readings: readonly LegReading[], from: number, to: number): HipFrame[] {
