@@ -108,8 +108,26 @@ function kasa(ps: P[]): P | null {
 
 const methods = ['shank', 'chord', 'pivot', 'mean', 'circle', 'pinned', 'shankRel', 'pinnedRel'] as const;
 type Method = (typeof methods)[number];
-const errs: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [], pinned: [], shankRel: [], pinnedRel: [] };
-const refusedCount: Record<Method, number> = { shank: 0, chord: 0, pivot: 0, mean: 0, circle: 0, pinned: 0, shankRel: 0, pinnedRel: 0 };
+const errs: Record<Method, number[]> = {
+  shank: [],
+  chord: [],
+  pivot: [],
+  mean: [],
+  circle: [],
+  pinned: [],
+  shankRel: [],
+  pinnedRel: [],
+};
+const refusedCount: Record<Method, number> = {
+  shank: 0,
+  chord: 0,
+  pivot: 0,
+  mean: 0,
+  circle: 0,
+  pinned: 0,
+  shankRel: 0,
+  pinnedRel: 0,
+};
 const dirErrs: Record<string, number[]> = {};
 const neutralReadings: number[] = [];
 
@@ -122,7 +140,16 @@ for (const body of bodies) {
   const parsed = parsePoseSequence(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
-  const bodyErr: Record<Method, number[]> = { shank: [], chord: [], pivot: [], mean: [], circle: [], pinned: [], shankRel: [], pinnedRel: [] };
+  const bodyErr: Record<Method, number[]> = {
+    shank: [],
+    chord: [],
+    pivot: [],
+    mean: [],
+    circle: [],
+    pinned: [],
+    shankRel: [],
+    pinnedRel: [],
+  };
   const row: string[] = [];
   for (const side of ['right', 'left'] as Side[]) {
     const trials = seq.truth.trials.filter((t) => t.side === side);
@@ -255,7 +282,9 @@ for (const body of bodies) {
 }
 const mae = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + Math.abs(x), 0) / xs.length : NaN);
 const bias = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
-console.log(`\nneutral holds read (truth 0): mean ${(neutralReadings.reduce((a, b) => a + b, 0) / neutralReadings.length).toFixed(2)}°, n ${neutralReadings.length}`);
+console.log(
+  `\nneutral holds read (truth 0): mean ${(neutralReadings.reduce((a, b) => a + b, 0) / neutralReadings.length).toFixed(2)}°, n ${neutralReadings.length}`,
+);
 console.log('\nall trials:');
 for (const m of methods)
   console.log(
