@@ -6,6 +6,7 @@
 import { kneeMovement, type NeutralRef } from '../compensations';
 import { readHipFrame, type HipFrame } from '../hip_frame';
 import { neutralRef } from '../hip_phases';
+import { FROM_NEUTRAL, trialReading } from '../hip_trial_reading';
 import { COMPENSATION } from '../limits';
 import { Speaker } from '../speaker';
 import type { Side, Pose } from '../../types';
@@ -104,16 +105,25 @@ export function stepLiftDrill(s: LiftDrillState, pose: Pose | null, tMs: number)
       prompts: sp.prompts,
     };
   }
-  const frame = f.ok
+  // Read as the guided seated test reads a trial (hip_trial_reading.ts): the knee pinned where the setup had it and
+  // the turn since that neutral, so the drill's end range and the test's passive range compare (the
+  // active–passive gap).
+  const pinned = f.ok && s.neutral ? trialReading(f.frame, s.neutral, 'seated') : f;
+  const read: typeof f =
+    pinned.ok && s.neutral && FROM_NEUTRAL.seated
+      ? { ok: true, frame: { ...pinned.frame, deg: pinned.frame.deg - s.neutral.deg } }
+      : pinned;
+  const frame = read.ok
     ? {
         ok: true as const,
-        deg: f.frame.deg,
-        confidence: f.frame.confidence,
-        kneeMove: s.neutral ? kneeMovement(f.frame, s.neutral) : null,
+        deg: read.frame.deg,
+        confidence: read.frame.confidence,
+        // The knee check compares absolute readings with the neutral's (its swing chord).
+        kneeMove: s.neutral && pinned.ok ? kneeMovement(pinned.frame, s.neutral) : null,
       }
-    : { ok: false as const, reason: f.reason };
+    : { ok: false as const, reason: read.reason };
   const { state: counter, event } = stepRepCounter(s.counter, frame, tMs, s.thresholds);
-  let next: LiftDrillState = { ...s, counter, live: liveOf(f, f.ok ? null : f.reason) };
+  let next: LiftDrillState = { ...s, counter, live: liveOf(read, read.ok ? null : read.reason) };
   if (event?.kind === 'rep') sp.say(P.rep(event.rep.index, event.rep.peakDeg));
   if (event?.kind === 'discarded')
     sp.say(
