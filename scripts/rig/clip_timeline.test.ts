@@ -139,7 +139,8 @@ describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
   const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));
 
   it('matches the schedule, lists its frames at its fps, and has every keyframe file', () => {
-    const s = buildSchedule();
+    // The seated clip moves the untested leg out of the way before the external trials (clips.mjs).
+    const s = buildSchedule(undefined, { clearOtherLeg: test === 'seated' });
     expect(clip.format).toBe('goniocam-clip/1');
     expect(clip.timeline).toEqual(s.timeline);
     expect(clip.truth.trials).toEqual(s.trials);

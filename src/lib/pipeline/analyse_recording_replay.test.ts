@@ -121,7 +121,12 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('%s recording, no prompt
         for (const d of directions) {
           const diff = Math.abs(value(b, side, d)! - value(a, side, d)!);
           worst = Math.max(worst, diff);
-          expect(diff, `${order.join(',')}: ${side} ${d}`).toBeLessThanOrEqual(0.2);
+          // Seated trials take the turn from the neutral held just before them (hip_trial_reading.ts), read on the
+          // hip line of that moment. The seated clip moves the untested leg out of the way before the external
+          // trials, and the other hip's keypoint moves with it (the hip line by ≈ 4.7°): spliced in another order, a
+          // trial's neutral can be held with the other leg placed differently from its hold, which no real test
+          // does (up to 2.0° seen, left internal, legs interleaved).
+          expect(diff, `${order.join(',')}: ${side} ${d}`).toBeLessThanOrEqual(test === 'seated' ? 2.5 : 0.2);
         }
       expect(b.trials.filter((t) => t.valid)).toHaveLength(keys.length);
     }
