@@ -96,6 +96,27 @@ interface Check {
   readonly message: (severity: Compensation['severity']) => string;
 }
 
+/** A change of an angle since neutral, judged against COMPENSATION's <prefix>FlagDeg and <prefix>InvalidDeg. */
+function degreeCheck(
+  kind: CompensationKind,
+  changeDeg: number,
+  prefix: 'pelvisTilt' | 'trunkLean',
+  label: string,
+  [invalidMessage, flagMessage]: readonly [string, string],
+): Check {
+  const flag = C[`${prefix}FlagDeg`];
+  const invalid = C[`${prefix}InvalidDeg`];
+  return {
+    kind,
+    value: Math.abs(wrapDeg(changeDeg)),
+    flag: { value: flag.value, source: flag.source },
+    invalid: { value: invalid.value, source: invalid.source },
+    label,
+    unit: '°',
+    message: (s) => (s === 'invalid' ? invalidMessage : flagMessage),
+  };
+}
+
 /** Every compensation this frame shows relative to neutral (at most one per kind, the worse severity). */
 export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: string): Compensation[] {
   const checks: Check[] = [];
@@ -115,32 +136,19 @@ export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: strin
           ? `The ${side} knee moved: keep the thigh still and turn only the lower leg.`
           : `The ${side} knee shifted a little; keep it still.`,
     });
-  checks.push({
-    kind: 'pelvis-tilt',
-    value: Math.abs(wrapDeg(frame.hipLineDeg - ref.hipLineDeg)),
-    flag: { value: C.pelvisTiltFlagDeg.value, source: C.pelvisTiltFlagDeg.source },
-    invalid: { value: C.pelvisTiltInvalidDeg.value, source: C.pelvisTiltInvalidDeg.source },
-    label: 'Hip line tilt change',
-    unit: '°',
-    message: (s) =>
-      s === 'invalid'
-        ? 'The pelvis lifted or hiked: keep both hips level and down.'
-        : 'The pelvis tilted a little; keep both hips level.',
-  });
-  if (frame.trunkDeg !== null && ref.trunkDeg !== null) {
-    checks.push({
-      kind: 'trunk-lean',
-      value: Math.abs(wrapDeg(frame.trunkDeg - ref.trunkDeg)),
-      flag: { value: C.trunkLeanFlagDeg.value, source: C.trunkLeanFlagDeg.source },
-      invalid: { value: C.trunkLeanInvalidDeg.value, source: C.trunkLeanInvalidDeg.source },
-      label: 'Trunk axis change',
-      unit: '°',
-      message: (s) =>
-        s === 'invalid'
-          ? 'The trunk leaned or turned: keep your upper body still.'
-          : 'The trunk leaned a little; keep it still.',
-    });
-  }
+  checks.push(
+    degreeCheck('pelvis-tilt', frame.hipLineDeg - ref.hipLineDeg, 'pelvisTilt', 'Hip line tilt change', [
+      'The pelvis lifted or hiked: keep both hips level and down.',
+      'The pelvis tilted a little; keep both hips level.',
+    ]),
+  );
+  if (frame.trunkDeg !== null && ref.trunkDeg !== null)
+    checks.push(
+      degreeCheck('trunk-lean', frame.trunkDeg - ref.trunkDeg, 'trunkLean', 'Trunk axis change', [
+        'The trunk leaned or turned: keep your upper body still.',
+        'The trunk leaned a little; keep it still.',
+      ]),
+    );
   const out: Compensation[] = [];
   for (const c of checks) {
     const severity = c.value > c.invalid.value ? 'invalid' : c.value > c.flag.value ? 'flag' : null;
