@@ -108,26 +108,10 @@ function kasa(ps: P[]): P | null {
 
 const methods = ['shank', 'chord', 'pivot', 'mean', 'circle', 'pinned', 'shankRel', 'pinnedRel'] as const;
 type Method = (typeof methods)[number];
-const errs: Record<Method, number[]> = {
-  shank: [],
-  chord: [],
-  pivot: [],
-  mean: [],
-  circle: [],
-  pinned: [],
-  shankRel: [],
-  pinnedRel: [],
-};
-const refusedCount: Record<Method, number> = {
-  shank: 0,
-  chord: 0,
-  pivot: 0,
-  mean: 0,
-  circle: 0,
-  pinned: 0,
-  shankRel: 0,
-  pinnedRel: 0,
-};
+const perMethod = <T>(make: () => T) =>
+  Object.fromEntries(methods.map((m) => [m, make()])) as Record<Method, T>;
+const errs = perMethod<number[]>(() => []);
+const refusedCount = perMethod(() => 0);
 const dirErrs: Record<string, number[]> = {};
 const neutralReadings: number[] = [];
 
@@ -140,16 +124,7 @@ for (const body of bodies) {
   const parsed = parsePoseSequence(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
-  const bodyErr: Record<Method, number[]> = {
-    shank: [],
-    chord: [],
-    pivot: [],
-    mean: [],
-    circle: [],
-    pinned: [],
-    shankRel: [],
-    pinnedRel: [],
-  };
+  const bodyErr = perMethod<number[]>(() => []);
   const row: string[] = [];
   for (const side of ['right', 'left'] as Side[]) {
     const trials = seq.truth.trials.filter((t) => t.side === side);
