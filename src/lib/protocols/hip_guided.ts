@@ -5,7 +5,7 @@ import type { Pose } from '../types';
 import { resume, skipStuck, waitChoice } from './hip_choice';
 import { HIPS_SWAPPED_REASON, hipsSwapped } from './compensations';
 import { readHipFrame } from './hip_frame';
-import { FROM_NEUTRAL, trialReading } from './hip_trial_reading';
+import { trialReading, trialZeroDeg } from './hip_trial_reading';
 import { advance, back, neutral, setup, trial } from './hip_phases';
 import * as say from './hip_prompts';
 import { hipTestResult } from './hip_result';
@@ -57,7 +57,7 @@ export function stepHip(
     swapped.ok && inTrial && state.neutral ? trialReading(swapped.frame, state.neutral, state.test) : swapped;
   // What the person sees: seated, the turn since the neutral hold (the value a trial records).
   const shownDeg = (deg: number) =>
-    inTrial && state.neutral && FROM_NEUTRAL[state.test] ? deg - state.neutral.deg : deg;
+    inTrial && state.neutral ? deg - trialZeroDeg(state.test, state.neutral) : deg;
   let s: HipState = read.ok
     ? {
         ...state,

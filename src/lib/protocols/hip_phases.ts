@@ -10,7 +10,7 @@ import {
 import type { Vec2 } from '../geometry/vec2';
 import { acceptedAsFlags, askChoice, isStuck, nextStreak } from './hip_choice';
 import type { HipFrame } from './hip_frame';
-import { FROM_NEUTRAL } from './hip_trial_reading';
+import { trialZeroDeg } from './hip_trial_reading';
 import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
 import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
@@ -113,8 +113,8 @@ export function trial(
     side: cur.side,
     direction: cur.direction,
     attempt: s.attempt + 1,
-    // Seated, the turn since the trial's own neutral hold (hip_trial_reading.ts FROM_NEUTRAL).
-    valueDeg: Math.round(sign * (run.meanDeg - (FROM_NEUTRAL[s.test] ? ref.deg : 0)) * 10) / 10,
+    // Seated, the turn since the trial's own neutral hold (hip_trial_reading.ts).
+    valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
     // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
     confidence: Math.round(run.meanConfidence * (1 - 0.3 * (run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
     neutralDeg: Math.round(ref.deg * 10) / 10,

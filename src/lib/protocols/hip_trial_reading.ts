@@ -20,6 +20,11 @@ export const FROM_NEUTRAL: Readonly<Record<HipTestId, boolean>> = {
   prone: false,
 };
 
+/** What a trial's value counts from: its neutral hold's reading where FROM_NEUTRAL, else the body's own axes (0). */
+export function trialZeroDeg(test: HipTestId, ref: Pick<NeutralRef, 'deg'>): number {
+  return FROM_NEUTRAL[test] ? ref.deg : 0;
+}
+
 /** The frame as the trial reads it (seated: the knee pinned); unreadable if that reading is past the physiological range. */
 export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId): HipFrameRead {
   if (test !== 'seated' || !frame.ankle || !frame.hipMid || !ref.ankle || !ref.hipMid)

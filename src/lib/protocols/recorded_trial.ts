@@ -20,7 +20,7 @@ import type { Excursion, LegReading } from './hip_segments';
 import { STILLNESS, TIMING } from './limits';
 import type { CompensationSpan, RecordedTrial } from './recorded_types';
 import type { Compensation, CompensationKind, HipTestId } from './types';
-import { FROM_NEUTRAL, trialReading } from './hip_trial_reading';
+import { trialReading, trialZeroDeg } from './hip_trial_reading';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -86,7 +86,7 @@ export function recordedTrial(
   }
   // As live (hip_trial_reading.ts): seated, the hold read with the knee pinned where the neutral had it, and the
   // value is the turn since that neutral.
-  const zero = FROM_NEUTRAL[test] ? ref.deg : 0;
+  const zero = trialZeroDeg(test, ref);
   const holdDeg = hold
     ? (trialHoldDeg(readings, hold.fromFrame, hold.toFrame, ref, test) ?? hold.meanDeg)
     : null;

@@ -6,7 +6,7 @@
 import { kneeMovement, type NeutralRef } from '../compensations';
 import { readHipFrame, type HipFrame } from '../hip_frame';
 import { neutralRef } from '../hip_phases';
-import { FROM_NEUTRAL, trialReading } from '../hip_trial_reading';
+import { trialReading, trialZeroDeg } from '../hip_trial_reading';
 import { COMPENSATION } from '../limits';
 import { Speaker } from '../speaker';
 import type { Side, Pose } from '../../types';
@@ -110,8 +110,8 @@ export function stepLiftDrill(s: LiftDrillState, pose: Pose | null, tMs: number)
   // active–passive gap).
   const pinned = f.ok && s.neutral ? trialReading(f.frame, s.neutral, 'seated') : f;
   const read: typeof f =
-    pinned.ok && s.neutral && FROM_NEUTRAL.seated
-      ? { ok: true, frame: { ...pinned.frame, deg: pinned.frame.deg - s.neutral.deg } }
+    pinned.ok && s.neutral
+      ? { ok: true, frame: { ...pinned.frame, deg: pinned.frame.deg - trialZeroDeg('seated', s.neutral) } }
       : pinned;
   const frame = read.ok
     ? {
