@@ -106,7 +106,17 @@ function kasa(ps: P[]): P | null {
   return { l: det(col(0)) / D, n: det(col(1)) / D };
 }
 
-const methods = ['shank', 'chord', 'pivot', 'mean', 'circle', 'pinned', 'shankRel', 'pinnedRel'] as const;
+const methods = [
+  'shank',
+  'chord',
+  'pivot',
+  'mean',
+  'circle',
+  'pinned',
+  'shankRel',
+  'pinnedRel',
+  'fixedRel',
+] as const;
 type Method = (typeof methods)[number];
 const perMethod = <T>(make: () => T) =>
   Object.fromEntries(methods.map((m) => [m, make()])) as Record<Method, T>;
@@ -156,7 +166,7 @@ for (const body of bodies) {
       const arc = obs(t.rampStartMs, t.holdEndMs);
       prevEnd = t.returnedMs;
       const truth = t.peakDeg;
-      const got: Partial<Record<Method, number>> = {};
+      const got: Partial<Record<Method | 'fixed', number>> = {};
       let phi0Deg = NaN;
       const shankDegs = hold.map((o) => o.deg).filter((d): d is number => d !== null);
       if (shankDegs.length >= 3) got.shank = med(shankDegs);
@@ -219,6 +229,11 @@ for (const body of bodies) {
               return Math.atan2(o.ankle.l - k.l, o.ankle.n - k.n) * RAD_TO_DEG;
             });
           if (degs.length >= 3) got.pinned = med(degs);
+          // Fixed: the neutral knee as the pivot outright (neither across nor along the line moved).
+          const fixed = hold
+            .filter((o) => o.deg !== null)
+            .map((o) => Math.atan2(o.ankle.l - k0.l, o.ankle.n - k0.n) * RAD_TO_DEG);
+          if (fixed.length >= 3) got.fixed = med(fixed);
         }
       }
       // Relative: less the neutral hold's own reading (the app's per-frame reading, median).
@@ -227,6 +242,7 @@ for (const body of bodies) {
         const n0 = med(neutralDegs);
         if (got.shank !== undefined) got.shankRel = got.shank - n0;
         if (got.pinned !== undefined) got.pinnedRel = got.pinned - n0;
+        if (got.fixed !== undefined) got.fixedRel = got.fixed - n0;
         neutralReadings.push(n0);
       }
       if (centre && hold.length >= 3) {

@@ -66,7 +66,7 @@ describe('the same void three times in a row stops the repeats', () => {
     expect(mine(r as { result: HipTestResult }).filter((t) => t.valid)).toHaveLength(3);
   });
 
-  it('different reasons in a row are not the same void: no stop', () => {
+  it('different reasons in a row are not the same void: no stop at three', () => {
     const r = runProtocol(
       protocol(),
       script([KNEE, { hipHikePx: 14 }, KNEE, undefined, undefined, undefined]),
@@ -82,6 +82,35 @@ describe('the same void three times in a row stops the repeats', () => {
     const r = runProtocol(protocol(), script(Array(8).fill({ trunkShiftPx: 40 }), 4));
     expect(r.state.trials).toHaveLength(0);
     expect(r.transcript.map((l) => l.prompt.id)).toContain('stuck');
+  });
+
+  it('a pelvis that hikes while the leg turns the wrong way, every time, still stops the repeats', () => {
+    // The hike turns the body's axes, so the reading goes the wrong way: no attempt is counted and no same-reason
+    // run grows. Before the voids in a row were counted, 12 of these asked for a 13th.
+    const r = runProtocol(protocol(), script(Array(12).fill({ hipHikePx: 14 }), -12));
+    const ids = r.transcript.map((l) => l.prompt.id);
+    expect(ids.filter((id) => id === 'wrong-way').length).toBeGreaterThanOrEqual(1);
+    const stuck = r.transcript.find((l) => l.prompt.id === 'stuck');
+    expect(stuck?.prompt.text).toMatch(
+      /^6 internal rotation attempts .* in a row were voided, the last because the pelvis tilted/,
+    );
+    expect(r.state.streak).toMatchObject({ kind: 'pelvis-tilt', inRow: 6 });
+    expect(r.state.streak!.count).toBeLessThan(3);
+    expect(r.state.trials).toHaveLength(0);
+    expect(ids.filter((id) => id === 'move-internal')).toHaveLength(6);
+  });
+
+  it('reasons that take turns stop the repeats after six voids in a row, the last one named', () => {
+    const hike: Perturbation = { hipHikePx: 14 };
+    const r = runAnswering(script([KNEE, hike, KNEE, hike, KNEE, hike, KNEE, hike]), 'skip');
+    const stuck = r.transcript.find((l) => l.prompt.id === 'stuck')!;
+    expect(stuck.prompt.text).toMatch(
+      /^6 internal rotation attempts .* in a row were voided, the last because/,
+    );
+    expect(mine(r).filter((t) => !t.valid).length).toBeLessThanOrEqual(6);
+    expect(r.result.sides.right!.internal!.reason).toMatch(
+      /skipped after 6 voided attempts in a row, the last because/,
+    );
   });
 
   it('with no choice it skips after the wait, so a hands-free test still ends', () => {

@@ -10,14 +10,19 @@ import type { Compensation } from './types';
 /** The key a skip note is filed under (hip_result.ts reads it back). */
 export const stepKey = (side: string, direction: string): string => `${side} ${direction}`;
 
-/** One more void for `c`'s reason: the streak it makes, and whether the test must now stop and ask. */
-export function nextStreak(prev: VoidStreak | null, c: Compensation): VoidStreak {
-  return prev && prev.kind === c.kind
-    ? { kind: c.kind, count: prev.count + 1, last: c }
-    : { kind: c.kind, count: 1, last: c };
+/**
+ * One more void for `c`'s reason: the streak it makes. A void while the leg turned the wrong way (`sameReason`
+ * false) is no evidence that this reason keeps the person from the movement, so it only adds to the voids in a row.
+ */
+export function nextStreak(prev: VoidStreak | null, c: Compensation, sameReason = true): VoidStreak {
+  const inRow = (prev?.inRow ?? 0) + 1;
+  const count = prev && prev.kind === c.kind ? prev.count : 0;
+  return { kind: c.kind, count: sameReason ? count + 1 : count, inRow, last: c };
 }
 
-export const isStuck = (streak: VoidStreak): boolean => streak.count >= TRIALS.voidsBeforeChoice.value;
+/** Whether the test must now stop and ask: the same void too often, or too many voids of any kind. */
+export const isStuck = (streak: VoidStreak): boolean =>
+  streak.count >= TRIALS.voidsBeforeChoice.value || streak.inRow >= TRIALS.voidsInRowBeforeChoice.value;
 
 /** Stop repeating: say what keeps voiding it and wait for a choice. */
 export function askChoice(s: HipState, streak: VoidStreak, tMs: number, sp: Speaker): HipState {

@@ -2,6 +2,7 @@
 // evidence), what to change in the set-up or clothing, and the three ways on. Short enough to be spoken.
 import type { Side } from '../types';
 import type { HipChoice, VoidStreak } from './hip_state';
+import { TRIALS } from './limits';
 import type { CompensationKind, Direction, Evidence, HipTestId, Prompt } from './types';
 
 const KIND_WORDS: Record<CompensationKind, string> = {
@@ -13,6 +14,16 @@ const KIND_WORDS: Record<CompensationKind, string> = {
 };
 
 export const kindWords = (kind: CompensationKind): string => KIND_WORDS[kind];
+
+/**
+ * How many voided in a row and why: "3 … in a row were voided: the knee moved", or, where the reasons varied (or the
+ * leg turned the wrong way), "6 … in a row were voided, the last because the pelvis tilted".
+ */
+export function streakWords(streak: VoidStreak, attempts = 'attempts'): string {
+  return streak.count >= TRIALS.voidsBeforeChoice.value
+    ? `${streak.count} ${attempts} in a row were voided: ${kindWords(streak.kind)}`
+    : `${streak.inRow} ${attempts} in a row were voided, the last because ${kindWords(streak.kind)}`;
+}
 
 /** "Knee movement … 0.31 > 0.25": the number a trainer can check. */
 export function evidenceText(e: Evidence): string {
@@ -64,7 +75,7 @@ export function stuckPrompt(
 ): Prompt {
   return p(
     'stuck',
-    `${streak.count} ${direction} rotation attempts of the ${side} hip in a row were voided: ${kindWords(streak.kind)}. Press ${choiceList(choices)}.`,
+    `${streakWords(streak, `${direction} rotation attempts of the ${side} hip`)}. Press ${choiceList(choices)}.`,
     'warn',
   );
 }
@@ -96,5 +107,9 @@ export function acceptPrompt(kind: CompensationKind): Prompt {
 
 /** The result's reason for a direction skipped after repeated voids (and who skipped it). */
 export function skipNote(streak: VoidStreak, byTimeout: boolean): string {
-  return `skipped after ${streak.count} voided attempts in a row, ${kindWords(streak.kind)} (${evidenceText(streak.last.evidence)})${byTimeout ? '; no choice was made' : ''}`;
+  const why =
+    streak.count >= TRIALS.voidsBeforeChoice.value
+      ? `${streak.count} voided attempts in a row, ${kindWords(streak.kind)}`
+      : `${streak.inRow} voided attempts in a row, the last because ${kindWords(streak.kind)}`;
+  return `skipped after ${why} (${evidenceText(streak.last.evidence)})${byTimeout ? '; no choice was made' : ''}`;
 }

@@ -146,9 +146,10 @@ function voidTrial(
   const why = voiding.message;
   const sign = cur.direction === 'internal' ? 1 : -1;
   const lastDeg = s.recent.at(-1)?.deg ?? s.neutral?.deg ?? 0;
-  // A leg turned the wrong way was not trying the asked movement: its void is no evidence of being stuck.
+  // A leg turned the wrong way was not trying the asked movement: its void is no evidence that this reason keeps
+  // the person from it, but it still adds to the voids in a row, so that nothing can loop forever.
   const wrongWay = sign * (lastDeg - (s.neutral?.deg ?? 0)) < -MOVEMENT.wrongWayDeg.value;
-  const streak = wrongWay ? s.streak : nextStreak(s.streak, voiding);
+  const streak = nextStreak(s.streak, voiding, !wrongWay);
   if (s.trialPeakDeg < MOVEMENT.minRangeDeg.value) {
     if (streak && isStuck(streak)) return askChoice(s, streak, tMs, sp);
     sp.say(say.problemPrompt(why.replace(/\.$/, '')), TIMING.problemRepeatMs.value);

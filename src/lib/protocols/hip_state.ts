@@ -11,10 +11,13 @@ import type { Compensation, CompensationKind, Direction, HipTestId, Prompt, Tria
 /** 'choice': the same void came back too often; the test waits for try again / accept flagged / skip. */
 export type HipPhase = 'setup' | 'neutral' | 'move' | 'hold' | 'return' | 'choice' | 'done';
 
-/** Voids in a row for one reason, in the current side and direction (false starts count too). */
+/** Voids in a row in the current side and direction (false starts count too). */
 export interface VoidStreak {
+  /** The latest void's reason, and how many in a row had it (a turn the wrong way does not add to this). */
   readonly kind: CompensationKind;
   readonly count: number;
+  /** Every void in a row in this step, whatever its reason and whichever way the leg turned. */
+  readonly inRow: number;
   /** The latest of them: its message and evidence are what the person is shown. */
   readonly last: Compensation;
 }

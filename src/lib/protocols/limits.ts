@@ -136,6 +136,15 @@ export const TRIALS = {
     'goniocam-engineering',
     'The same void this many times in a row stops the repeats.',
   ),
+  /**
+   * Voids in a row for any reasons (alternating ones, or a pelvis that hikes and turns the reading the wrong way,
+   * which adds nothing to the same-reason count) before the test stops and asks all the same.
+   */
+  voidsInRowBeforeChoice: l(
+    6,
+    'goniocam-engineering',
+    'This many voids in a row, whatever their reasons, stop the repeats.',
+  ),
   /** Valid trials further apart than this lower the result's confidence. */
   spreadDeg: l(
     5,

@@ -39,6 +39,31 @@ describe('a stored hip test in progress', () => {
     expect(restoreProgress({ ...withPeaks, peaks: [{ ...peaks[0], photo }] })?.peaks[0]?.photo).toBe(photo);
   });
 
+  it('a void streak saved before voids in a row were counted restores with its same-reason count as that', () => {
+    const s = snapshot();
+    const last = {
+      kind: 'knee-moved',
+      severity: 'invalid',
+      message: 'The knee moved.',
+      evidence: {
+        label: 'Knee movement',
+        value: 0.3,
+        comparator: '>',
+        threshold: 0.25,
+        unit: 'ratio',
+        source: 'goniocam-engineering',
+      },
+      tMs: 1000,
+    };
+    const old = restoreProgress(row({ ...s, streak: { kind: 'knee-moved', count: 2, last } }));
+    expect(old?.snapshot.streak).toMatchObject({ kind: 'knee-moved', count: 2, inRow: 2 });
+    const now = restoreProgress(row({ ...s, streak: { kind: 'knee-moved', count: 1, inRow: 4, last } }));
+    expect(now?.snapshot.streak).toMatchObject({ count: 1, inRow: 4 });
+    expect(
+      restoreProgress(row({ ...s, streak: { kind: 'knee-moved', count: 1, inRow: -1, last } })),
+    ).toBeNull();
+  });
+
   it('a damaged peak drops the row', () => {
     const s = snapshot();
     const bad = {

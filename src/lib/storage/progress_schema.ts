@@ -26,7 +26,13 @@ const SnapshotSchema = v.pipe(
     trials: v.pipe(v.array(Trial), v.maxLength(200)),
     accepted: v.pipe(v.array(kind), v.maxLength(5)),
     skipNotes: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.string(), v.maxLength(1000))),
-    streak: v.nullable(v.object({ kind, count, last: Compensation })),
+    // inRow came later: a test saved before it counts its same-reason voids as its voids in a row.
+    streak: v.nullable(
+      v.pipe(
+        v.object({ kind, count, inRow: v.optional(count), last: Compensation }),
+        v.transform((st) => ({ ...st, inRow: st.inRow ?? st.count })),
+      ),
+    ),
     startedMs: num,
     atMs: num,
   }),
