@@ -115,13 +115,16 @@ export function recordedTrial(
   return { trial, spans: spans.spans() };
 }
 
-/** A frame's reading as a live trial takes it (seated: the knee pinned); its plain reading if that is unreadable. */
+/** A frame's reading as a live trial takes it (seated: the knee pinned); its plain reading if that is unreadable (the peak mark only). */
 function readOne(frame: HipFrame, ref: NeutralRef, test: HipTestId): number {
   const r = trialReading(frame, ref, test);
   return r.ok ? r.frame.deg : frame.deg;
 }
 
-/** Mean of the hold's frames as a live trial reads them; null when none was seen. */
+/**
+ * Mean of the hold's frames as a live trial reads them: a frame whose trial reading is past the physiological range
+ * is left out, as the live test leaves it out; null when no frame is left.
+ */
 function trialHoldDeg(
   readings: readonly LegReading[],
   from: number,
@@ -129,7 +132,11 @@ function trialHoldDeg(
   ref: NeutralRef,
   test: HipTestId,
 ): number | null {
-  const degs = measurable(readings, from, to).map((f) => readOne(f, ref, test));
+  const degs: number[] = [];
+  for (const f of measurable(readings, from, to)) {
+    const r = trialReading(f, ref, test);
+    if (r.ok) degs.push(r.frame.deg);
+  }
   return degs.length ? degs.reduce((a, b) => a + b, 0) / degs.length : null;
 }
 
