@@ -1,4 +1,4 @@
-// npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1] [--rounds 6]
+// npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1] [--rounds 6] [--every 1]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested leg moved out of the way before the external trials), BlazePose full
@@ -26,6 +26,8 @@ const out = resolve(arg('--out', '/tmp/guided-bodies'));
 const look = arg('--look', '1');
 // The clip's rounds: the app's fake camera loops on; 6 lets a test out of step with the clip catch up.
 const rounds = Number(arg('--rounds', '6'));
+// Every so many of the clip's frames: 2 or 3 stand for the ≈ 4 fps the app reads in this machine's Chromium.
+const every = Number(arg('--every', '1'));
 const root = new URL('..', import.meta.url).pathname;
 
 const sh = (cmd: string, args: string[]) => {
@@ -64,7 +66,7 @@ for (const body of bodies) {
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
   const last = loopMs(seq);
-  const run = loopedSeatedRun(seq, rounds);
+  const run = loopedSeatedRun(seq, rounds, every);
   const cells: string[] = [];
   for (const side of ['right', 'left'] as Side[])
     for (const d of ['internal', 'external'] as Direction[]) {
