@@ -6,7 +6,7 @@ import { DB_NAME, STORES } from '../src/lib/storage/schema';
 import { supineTestRecord } from '../src/testing/drill_fixtures';
 
 // One full drill in the built app with the fake camera, and the gap view with stored results. The camera plays
-// the first 20.8 s of the rig's seated clip (e2e/run.mjs writes drill-lift-clip.y4m): a rendered body whose
+// the first 21.4 s of the rig's seated clip (e2e/run.mjs writes drill-lift-clip.y4m): a rendered body whose
 // right thigh turns inward to 40°, 38° and 41° and back, looping. That is the seated lift: three reps of known
 // end range. A passive (supine) test of 58° on the right is stored first, so the gap view has both halves.
 

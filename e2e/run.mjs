@@ -56,14 +56,14 @@ if (wantSquat) {
   await clipY4m(clip, `${out}/squat-clip.y4m`, { fps: JSON.parse(readFileSync(clip, 'utf8')).fps });
 }
 
-// drills.spec.ts: the seated lift on the first 20.8 s of the seated clip (the right leg's three inward trials).
+// drills.spec.ts: the seated lift on the first 21.4 s of the seated clip (the right leg’s three inward trials).
 const wantDrills =
   process.argv.slice(2).every((a) => a.startsWith('-')) || process.argv.some((a) => /drills/.test(a));
 if (wantDrills)
   await clipY4m(`${root}test-fixtures/synth/clips/seated/clip.json`, `${out}/drill-lift-clip.y4m`, {
     fps: 10,
     startMs: 0,
-    endMs: 20800,
+    endMs: 21400,
   });
 // drills.spec.ts, hip CARs: the rig's CAR clip (scripts/rig/car_clip.ts).
 if (wantDrills)

@@ -1,7 +1,9 @@
 // npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1] [--rounds 6] [--every 1]
+//   [--other-leg-external-only]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
-// (scripts/rig/clips.mjs --body, the untested leg moved out of the way before the external trials), BlazePose full
+// (scripts/rig/clips.mjs --body, the untested knee out to the side as the app asks; with --other-leg-external-only
+// only before the external trials, a clip rendered before is reused as it is), BlazePose full
 // over it (scripts/record-replay.ts --lean, as the app runs it), then the guided protocol over the poses, the clip
 // played round and round (--rounds, 6) as the looping fake camera does. Prints per body the four results against the truth and
 // every voided or flagged trial with its reason; the rig's knee never moves, so every void is a false one.
@@ -50,7 +52,18 @@ for (const body of bodies) {
   const dir = join(out, body);
   const replay = join(dir, 'seated.poses.json');
   if (!existsSync(replay)) {
-    sh('node', ['scripts/rig/clips.mjs', '--tests', 'seated', '--body', body, '--look', look, '--out', dir]);
+    sh('node', [
+      'scripts/rig/clips.mjs',
+      '--tests',
+      'seated',
+      '--body',
+      body,
+      '--look',
+      look,
+      '--out',
+      dir,
+      ...(argv.includes('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
+    ]);
     sh('npx', [
       'tsx',
       'scripts/record-replay.ts',

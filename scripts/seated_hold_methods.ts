@@ -26,7 +26,7 @@ const group = arg('--bodies', 'dev');
 const { BODY_GROUPS } = (await import('./rig/cases.mjs' as string)) as {
   BODY_GROUPS: Record<string, string[]>;
 };
-const bodies = (BODY_GROUPS[group] ?? group.split(',')).filter((b) => b !== 'makehuman');
+const bodies = BODY_GROUPS[group]?.filter((b) => b !== 'makehuman') ?? group.split(',');
 
 interface P {
   l: number;

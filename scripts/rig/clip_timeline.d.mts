@@ -38,7 +38,10 @@ export interface Schedule {
   trials: TrialTruth[];
   durationMs: number;
 }
-export declare function buildSchedule(peaks?: Peaks, opts?: { clearOtherLeg?: boolean }): Schedule;
+export declare function buildSchedule(
+  peaks?: Peaks,
+  opts?: { clearOtherLeg?: boolean; otherLegAsideAll?: boolean },
+): Schedule;
 export declare function segmentAt<S extends Segment>(timeline: readonly S[], tMs: number): S;
 export declare function sampleClip(
   clip: {

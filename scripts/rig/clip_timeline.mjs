@@ -33,6 +33,8 @@ export const DEFAULT_PEAKS = {
  * OTHER_LEG_ABDUCTION_DEG, in CLEAR_STEPS steps over CLEAR_MS), the person settles for CLEAR_SETTLE_MS, and after
  * them it comes back the same way: past ≈ 25° of external rotation the tested shank would otherwise pass through
  * the other leg hanging straight (issue 10). As the whole-test recordings do (recording_timeline.mjs).
+ * `otherLegAsideAll`: the untested leg moves out of the way before the side starts instead (before its start neutral),
+ * and stays there for the internal trials too (the knees apart for the whole side), as the app asks since 2026-12-03.
  */
 export const CLEAR_MS = 600;
 export const CLEAR_STEPS = 3;
@@ -53,7 +55,10 @@ const round1 = (x) => Math.round(x * 10) / 10;
  * from 0), trials [{ side, direction, trial, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs }] and
  * durationMs. Without clearOtherLeg the schedule is the one every committed clip was rendered from.
  */
-export function buildSchedule(peaks = DEFAULT_PEAKS, { clearOtherLeg = false } = {}) {
+export function buildSchedule(
+  peaks = DEFAULT_PEAKS,
+  { clearOtherLeg = false, otherLegAsideAll = false } = {},
+) {
   const keyframes = [];
   const keyOf = new Map();
   let abd = 0;
@@ -84,9 +89,10 @@ export function buildSchedule(peaks = DEFAULT_PEAKS, { clearOtherLeg = false } =
     }
   };
   for (const side of ['right', 'left']) {
+    if (clearOtherLeg && otherLegAsideAll) moveOtherLeg(side, OTHER_LEG_ABDUCTION_DEG);
     show(side, 0, SIDE_START_NEUTRAL_MS);
     for (const direction of ['internal', 'external']) {
-      if (clearOtherLeg && direction === 'external') {
+      if (clearOtherLeg && !otherLegAsideAll && direction === 'external') {
         moveOtherLeg(side, OTHER_LEG_ABDUCTION_DEG);
         show(side, 0, CLEAR_SETTLE_MS);
       }

@@ -134,13 +134,50 @@ describe('the trial schedule with the other leg cleared (clearOtherLeg)', () => 
   });
 });
 
+describe('the trial schedule with the other knee out for the whole side (otherLegAsideAll)', () => {
+  const plain = buildSchedule();
+  const s = buildSchedule(undefined, { clearOtherLeg: true, otherLegAsideAll: true });
+  const abdAt = (tMs: number) => s.keyframes[segmentAt(s.timeline, tMs).keyframe]!.otherAbductionDeg;
+
+  it('moves the untested leg out before each side starts and back after its last trial', () => {
+    const trials = s.trials as Trial[];
+    for (const side of ['right', 'left']) {
+      const mine = trials.filter((t) => t.side === side);
+      // Out through the side's start neutral and every trial, internal ones included.
+      for (let ms = mine[0]!.rampStartMs - 2500; ms < mine.at(-1)!.returnedMs; ms += 100)
+        expect(abdAt(ms)).toBe(OTHER_LEG_ABDUCTION_DEG);
+    }
+    expect(abdAt(0)).toBeGreaterThan(0);
+    expect(abdAt(s.durationMs - 1)).toBe(0);
+  });
+
+  it('keeps the same trials and peaks, each side later by the moves before it', () => {
+    const delay = { right: CLEAR_MS, left: 3 * CLEAR_MS };
+    (s.trials as Trial[]).forEach((t, i) => {
+      const p = plain.trials[i] as Trial;
+      const d = delay[t.side as 'left' | 'right'];
+      expect(t).toEqual({
+        ...p,
+        rampStartMs: p.rampStartMs + d,
+        holdStartMs: p.holdStartMs + d,
+        holdEndMs: p.holdEndMs + d,
+        returnedMs: p.returnedMs + d,
+      });
+    });
+    expect(s.durationMs).toBe(plain.durationMs + 4 * CLEAR_MS);
+  });
+});
+
 describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
   const dir = new URL(`../../test-fixtures/synth/clips/${test}/`, import.meta.url).pathname;
   const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));
 
   it('matches the schedule, lists its frames at its fps, and has every keyframe file', () => {
-    // The seated clip moves the untested leg out of the way before the external trials (clips.mjs).
-    const s = buildSchedule(undefined, { clearOtherLeg: test === 'seated' });
+    // The seated clip has the untested knee out to the side for each whole side (clips.mjs).
+    const s = buildSchedule(undefined, {
+      clearOtherLeg: test === 'seated',
+      otherLegAsideAll: test === 'seated',
+    });
     expect(clip.format).toBe('goniocam-clip/1');
     expect(clip.timeline).toEqual(s.timeline);
     expect(clip.truth.trials).toEqual(s.trials);
@@ -166,7 +203,8 @@ describe('clipY4m', () => {
   it('writes the sampled frames of a clip range as a y4m and returns their truth', async () => {
     const clipPath = new URL('../../test-fixtures/synth/clips/seated/clip.json', import.meta.url).pathname;
     const out = join(mkdtempSync(join(tmpdir(), 'goniocam-clip-')), 'part.y4m');
-    const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 3900, endMs: 8300 });
+    // The first internal trial: its ramp starts 4.6 s in (the other leg out first, 0.6 s).
+    const r = await clipY4m(clipPath, out, { fps: 10, width: 160, height: 120, startMs: 4500, endMs: 8900 });
     expect(r.frames).toBe(44);
     expect(r.series.slice(0, 12).map((p) => p.hipRotationDeg)).toEqual([
       0, 8, 8, 16, 16, 24, 24, 31.5, 31.5, 40, 40, 40,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone,squat]
-//   [-- --body q-women-Casual [--look 3]] [-- --hang-other-leg]
+//   [-- --body q-women-Casual [--look 3]] [-- --other-leg-external-only | --hang-other-leg]
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
@@ -11,11 +11,12 @@
 // --body renders another of the rig's bodies (page/bodies.mjs; BODY_GROUPS in cases.mjs says which are dev and which
 // report) instead of MakeHuman: its skin, hair and clothing colours and its build (height, thigh and shank length,
 // girth) drawn from --look (a seed; 1 unless given), the arms lowered from the T-pose.
-// Every seated clip, the committed MakeHuman one included, moves the untested leg out of the way before the external
-// trials (clip_timeline.mjs clearOtherLeg), on the recordings' stool, so the tested shank no longer passes through it
-// (issue 10); --hang-other-leg leaves it hanging beside the tested one, as the committed clip did until 2026-12-03
-// (cleared, BlazePose read its left external rotation 13° short until a trial pinned the knee where its neutral had
-// it: protocols/hip_trial_reading.ts). Without --body the output is the committed clip.
+// Every seated clip, the committed MakeHuman one included, has the untested knee out to the side for the whole of each
+// side, as the app asks (clip_timeline.mjs otherLegAsideAll), on the recordings' stool: the tested shank no longer
+// passes through it, and BlazePose places the knees where they are (docs/accuracy.md). --other-leg-external-only
+// moves it aside only before the external trials (the clips of the morning of 2026-12-03); --hang-other-leg leaves it
+// hanging beside the tested one throughout (the committed clip until then). Without --body the output is the
+// committed clip.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -49,6 +50,7 @@ const MANIFEST_FPS = 10;
 const bodyId = arg('--body', null);
 const look = bodyId ? drawLook(Number(arg('--look', 1))) : null;
 const clearOtherLeg = !argv.includes('--hang-other-leg');
+const otherLegAsideAll = !argv.includes('--other-leg-external-only');
 /** What every render of this run shares: the body and its look (none for the default MakeHuman clips). */
 const bodySpec = look
   ? { body: bodyId, bodyScale: look.bodyScale, build: look.build, armsDownDeg: look.armsDownDeg }
@@ -68,7 +70,7 @@ try {
       continue;
     }
     const clearing = clearOtherLeg && test === 'seated';
-    const schedule = buildSchedule(undefined, { clearOtherLeg: clearing });
+    const schedule = buildSchedule(undefined, { clearOtherLeg: clearing, otherLegAsideAll });
     const camera = {
       placement: PLACEMENT[test],
       ...CAMERA,

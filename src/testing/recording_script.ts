@@ -22,18 +22,28 @@ export function splice(pieces: readonly (readonly TimedPose[])[], frameMs: numbe
   return out;
 }
 
-/** A scripted piece: these trials (with a lead-in and a closing neutral). */
+/**
+ * A scripted piece: these trials (with a lead-in and a closing neutral). Nobody prompts a recording, so seated the
+ * untested leg hangs beside the tested one unless `over` says otherwise (and both legs' angles are read throughout).
+ */
 export function piece(
   test: HipTestId,
   trials: readonly ScriptedTrial[],
   over: Partial<Omit<Script, 'test' | 'trials'>> = {},
 ): TimedPose[] {
-  return scriptedFrames({ test, trials, ...over });
+  return scriptedFrames({ test, trials, otherLegHanging: true, ...over });
 }
 
 /** A movement that starts and turns back without a hold (a false start): trials with a 0.2 s "hold". */
 export function falseStart(test: HipTestId, side: Side, peakDeg: number): TimedPose[] {
-  return scriptedFrames({ test, trials: [{ side, peakDeg }], holdMs: 200, leadInMs: 0, neutralMs: 1200 });
+  return scriptedFrames({
+    test,
+    trials: [{ side, peakDeg }],
+    holdMs: 200,
+    leadInMs: 0,
+    neutralMs: 1200,
+    otherLegHanging: true,
+  });
 }
 
 /** Sitting or lying still in neutral for `ms` (a pause between trials). */
@@ -45,6 +55,7 @@ export function pause(test: HipTestId, side: Side, ms: number): TimedPose[] {
     neutralMs: 0,
     rampMs: 0,
     holdMs: 0,
+    otherLegHanging: true,
   });
 }
 

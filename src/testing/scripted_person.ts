@@ -45,6 +45,8 @@ export interface Script {
   readonly seed?: number;
   /** Seconds of quiet neutral before the first trial. */
   readonly leadInMs?: number;
+  /** Seated: the untested leg hangs beside the tested one (default: its knee out to the side, as the app asks). */
+  readonly otherLegHanging?: boolean;
 }
 
 /** The stick body's camera per test: the placements the app recommends. */
@@ -63,6 +65,7 @@ export function scriptedFrames(script: Script): TimedPose[] {
   const jitter = script.jitterPx ?? 0.4;
   const rnd = seededRandom(script.seed ?? 7);
   const cam = PLACEMENTS[PLACEMENT[script.test]]!;
+  const body = { otherLegHanging: script.otherLegHanging ?? false };
   const out: TimedPose[] = [];
   let t = 0;
   const dt = 1000 / fps;
@@ -73,7 +76,7 @@ export function scriptedFrames(script: Script): TimedPose[] {
     perturb: Perturbation | undefined,
     hold: boolean,
   ) => {
-    const pose = drifted(synthPose(script.test, side, deg, cam), script.test, side, cam, perturb);
+    const pose = drifted(synthPose(script.test, side, deg, cam, body), script.test, side, cam, perturb);
     out.push({ pose: { ...perturbed(pose, side, strength, perturb, hold, jitter, rnd), tMs: t }, tMs: t });
     t += dt;
   };

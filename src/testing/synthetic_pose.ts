@@ -20,6 +20,16 @@ export interface SynthCamera {
 }
 
 const HIP_HALF = 0.09;
+/**
+ * Seated, the untested hip abducted this far: its knee out to the side, as the app asks (the render rig's clips use
+ * the same 50°, scripts/rig/clip_timeline.mjs OTHER_LEG_ABDUCTION_DEG).
+ */
+export const SEATED_OTHER_ABDUCTION_DEG = 50;
+
+export interface BodyOptions {
+  /** Seated: the untested leg hangs beside the tested one instead of out to the side. */
+  readonly otherLegHanging?: boolean;
+}
 const THIGH = 0.42;
 const SHANK = 0.42;
 
@@ -38,6 +48,7 @@ export function bodyJoints(
   test: SynthTest,
   side: Side,
   rotationDeg: number,
+  opts: BodyOptions = {},
 ): Partial<Record<JointName, Vec3>> {
   const out: Partial<Record<JointName, Vec3>> = {
     left_shoulder: { x: 0.18, y: 0.5, z: 0 },
@@ -52,6 +63,11 @@ export function bodyJoints(
     if (test === 'supine' && s !== side) {
       // The other leg lies straight on the table, as the test starts (supine_rotation.ts checks it).
       femurDir = { x: 0, y: -1, z: 0 };
+      shankDir = { x: 0, y: -1, z: 0 };
+    } else if (test === 'seated' && s !== side && !opts.otherLegHanging) {
+      // The other knee out to the side (hip abducted in 90° of flexion), its shank hanging.
+      const a = SEATED_OTHER_ABDUCTION_DEG * DEG_TO_RAD;
+      femurDir = { x: outward * Math.sin(a), y: 0, z: Math.cos(a) };
       shankDir = { x: 0, y: -1, z: 0 };
     } else if (test === 'seated' || test === 'supine') {
       femurDir = { x: 0, y: 0, z: 1 }; // hip flexed 90°: thigh forward
@@ -101,8 +117,14 @@ export const PLACEMENTS: Record<string, SynthCamera> = {
 };
 
 /** Project the posed body through the camera into a Pose (pixels) with world keypoints (camera-aligned metres). */
-export function synthPose(test: SynthTest, side: Side, rotationDeg: number, cam: SynthCamera): Pose {
-  return projectBody(bodyJoints(test, side, rotationDeg), cam);
+export function synthPose(
+  test: SynthTest,
+  side: Side,
+  rotationDeg: number,
+  cam: SynthCamera,
+  opts: BodyOptions = {},
+): Pose {
+  return projectBody(bodyJoints(test, side, rotationDeg, opts), cam);
 }
 
 /** Any body (3D joints in body coordinates, both hips given) seen through the camera: pixels + world joints. */

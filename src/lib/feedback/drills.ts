@@ -70,7 +70,7 @@ export const DRILLS: readonly Drill[] = [
     targets:
       'Strength of the muscles that turn the hip inward (front parts of the gluteus medius and minimus), to control the new range.',
     steps: [
-      'Sit on a bench or chair high enough that your feet hang off the floor, knees bent to 90°.',
+      'Sit on a bench or chair high enough that your feet hang off the floor, knees bent to 90°, the other knee out to the side.',
       'Keep the knee still: do not let it drift out or lift.',
       'Lift the foot outward and up by turning the thigh inward, against gravity, as far as you can control.',
       'Lower it slowly. Do this right after the passive drills.',

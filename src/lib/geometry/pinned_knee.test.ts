@@ -76,6 +76,35 @@ describe('pinnedKneeRotationDeg', () => {
     expect(pinnedKneeRotationDeg(rolled, neutral)).toBeCloseTo(base, 6);
   });
 
+  it("'whole' also takes out a knee keypoint slid down the shank, which 'across' keeps", () => {
+    const side: Side = 'right';
+    const neutral = leg(synthPose('seated', side, 0, cam), side);
+    const pose = synthPose('seated', side, 38, cam);
+    const truth = measureHipRotation(pose, 'seated', side);
+    if (!truth.ok) throw new Error(truth.reason);
+    const k = pose.joints.right_knee!;
+    const a = pose.joints.right_ankle!;
+    // Dragged a quarter of the way toward the ankle: sideways and down the shank.
+    const slid = { x: k.x + (a.x - k.x) / 4, y: k.y + (a.y - k.y) / 4 };
+    const across = pinnedKneeRotationDeg(leg(pose, side, slid), neutral, 'across')!;
+    const whole = pinnedKneeRotationDeg(leg(pose, side, slid), neutral, 'whole')!;
+    expect(whole).toBeCloseTo(truth.valueDeg, 6);
+    expect(across - truth.valueDeg).toBeGreaterThan(3);
+  });
+
+  it("'whole' reads what the knee keypoint reads while the knee stays put, either way and either leg", () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Side>('left', 'right'), fc.double({ min: -45, max: 45 }), (side, deg) => {
+        const neutral = leg(synthPose('seated', side, 0, cam), side);
+        const pose = synthPose('seated', side, deg, cam);
+        const plain = measureHipRotation(pose, 'seated', side);
+        fc.pre(plain.ok);
+        if (!plain.ok) return;
+        expect(pinnedKneeRotationDeg(leg(pose, side), neutral, 'whole')).toBeCloseTo(plain.valueDeg, 6);
+      }),
+    );
+  });
+
   it('has no reading for a neutral shank of no length', () => {
     const n = leg(synthPose('seated', 'right', 0, cam), 'right');
     expect(pinnedKneeRotationDeg(n, { ...n, ankle: n.knee })).toBeNull();

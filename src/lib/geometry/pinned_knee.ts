@@ -9,6 +9,11 @@
 // compensation's business (protocols/compensations.ts), which voids such a trial.
 // Chosen on the dev bodies' guided clips (scripts/seated_hold_methods.ts, docs/accuracy.md): holds read 7.4° MAE
 // from the knee keypoint, 3.5° pinned and taken from the trial's neutral.
+// Where along the line: with the other leg hanging beside the tested one BlazePose also places both knees about a
+// fifth of the shank low (and the hips high), at neutral and in internal trials alike, so only the sideways drag is
+// taken out ('across'). With the other knee out to the side it places the neutral knee within a few hundredths of
+// the shank, while the turning shank still pulls the keypoint down it, so the neutral knee is the pivot outright
+// ('whole'): dev holds 3.4° → 2.3° MAE (scripts/seated_keypoint_bias.ts, docs/accuracy.md).
 import { DEG_TO_RAD, RAD_TO_DEG } from './angles';
 import { dot, normalize, perp, sub, type Vec2 } from './vec2';
 
@@ -34,11 +39,19 @@ function bodyAxes(leg: SeatedLeg): (p: Vec2) => Vec2 {
   };
 }
 
+/** How much of the knee is put back where the neutral had it: across the neutral shank's line only, or wholly. */
+export type KneePin = 'across' | 'whole';
+
 /**
  * The shank's rotation from the hip line's normal, internal positive (as shank_rotation_2d.ts), with this frame's
- * knee moved across the neutral shank's line back to the neutral knee; null when the neutral shank has no length.
+ * knee moved back to the neutral knee: across the neutral shank's line (its place along the line kept), or wholly;
+ * null when the neutral shank has no length.
  */
-export function pinnedKneeRotationDeg(now: SeatedLeg, neutral: SeatedLeg): number | null {
+export function pinnedKneeRotationDeg(
+  now: SeatedLeg,
+  neutral: SeatedLeg,
+  pin: KneePin = 'across',
+): number | null {
   const n = bodyAxes(neutral);
   const k0 = n(neutral.knee);
   const u = normalize(sub(n(neutral.ankle), k0), 1e-6);
@@ -48,7 +61,7 @@ export function pinnedKneeRotationDeg(now: SeatedLeg, neutral: SeatedLeg): numbe
   const k = b(now.knee);
   const a = b(now.ankle);
   const shift = dot(sub(k0, k), across);
-  const pinned = { x: k.x + shift * across.x, y: k.y + shift * across.y };
+  const pinned = pin === 'whole' ? k0 : { x: k.x + shift * across.x, y: k.y + shift * across.y };
   const s = sub(a, pinned);
   if (Math.hypot(s.x, s.y) < 1e-6) return null;
   return Math.atan2(s.x, s.y) * RAD_TO_DEG;

@@ -16,6 +16,11 @@ export type NeutralRef = Pick<
   'knee' | 'kneeTrusted' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'
 > & {
   readonly deg: number;
+  /**
+   * Seated: the untested knee was out to the side through the neutral hold (POSTURE.otherKneeOutHipWidths), so the
+   * model placed the neutral knee where it is (protocols/hip_trial_reading.ts). Absent: not known, taken as not.
+   */
+  readonly otherLegAside?: boolean;
 };
 
 /**

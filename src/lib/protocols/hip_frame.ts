@@ -5,6 +5,7 @@ import { kneeLooksDownShank, TRACKED_MAX_THIGH_TO_SHANK } from '../geometry/hip_
 import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, pair } from '../geometry/joints';
+import { otherKneeOut } from '../geometry/other_knee_out';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
 import { implausibleRotation } from './limits';
@@ -36,6 +37,11 @@ export interface HipFrame {
   readonly hipLineDeg: number;
   /** Angle of the trunk axis (hip mid → shoulder mid) relative to the hip line; null without shoulders. */
   readonly trunkDeg: number | null;
+  /**
+   * Seated: how far the untested knee is out to the side, in hip widths (geometry/other_knee_out.ts); null when it
+   * is not seen, absent in other tests and in hand-made frames.
+   */
+  readonly otherKneeOut?: number | null;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
@@ -92,6 +98,7 @@ export function readHipFrame(
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
+      ...(test === 'seated' ? { otherKneeOut: otherKneeOut(pose, side) } : {}),
     },
   };
 }

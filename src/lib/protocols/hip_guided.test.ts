@@ -11,6 +11,7 @@ import {
   type ScriptedTrial,
 } from '../../testing/scripted_person';
 import type { CompensationKind, HipTestId, Trial } from './types';
+import { POSTURE } from './limits';
 
 const ids = (r: ReturnType<typeof runProtocol>) => r.transcript.map((l) => l.prompt.id);
 
@@ -241,6 +242,63 @@ describe('setup posture', () => {
       frames,
     );
     expect(upright.transcript.map((l) => l.prompt.id)).not.toContain('posture');
+  });
+});
+
+describe('seated: the untested knee out to the side', () => {
+  const one = () => hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] });
+
+  it('with it out, the setup says nothing of it and the trial pivots on the neutral knee', () => {
+    const r = runProtocol(
+      one(),
+      scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: 35 }] }),
+    );
+    expect(r.transcript.map((l) => l.prompt.id)).not.toContain('other-knee');
+    expect(r.state.neutral?.otherLegAside).toBe(true);
+    expect(r.state.trials).toHaveLength(1);
+  });
+
+  it('with it hanging, the setup asks for it, waits, then starts anyway and reads as before', () => {
+    const frames = scriptedFrames({
+      test: 'seated',
+      trials: [{ side: 'right', peakDeg: 35 }],
+      otherLegHanging: true,
+      leadInMs: POSTURE.otherKneeWaitMs.value + 2000,
+    });
+    const r = runProtocol(one(), frames);
+    const line = r.transcript.find((l) => l.prompt.id === 'other-knee');
+    expect(line?.prompt.text).toBe(
+      'Move your left knee out to the side, so your right foot can swing freely.',
+    );
+    const neutralAt = r.transcript.find((l) => l.prompt.id === 'neutral')!.tMs;
+    expect(neutralAt).toBeGreaterThanOrEqual(POSTURE.otherKneeWaitMs.value);
+    expect(r.state.neutral?.otherLegAside).toBeUndefined();
+    expect(r.state.trials).toHaveLength(1);
+    expect(r.state.trials[0]!.valid).toBe(true);
+  });
+
+  it('a knee keypoint that slides along the shank as it turns: pivoting on the neutral knee reads the turn', () => {
+    // The model's knee follows the ankle by a quarter of its travel (sideways, and up as the foot rises): with the
+    // other knee out the whole knee is put back; hanging, only its sideways drift is, and the slide along the shank
+    // stays in the reading.
+    const perturb: Perturbation = { kneeFollowsFoot: 0.25 };
+    const read = (otherLegHanging: boolean) => {
+      const frames = scriptedFrames({
+        test: 'seated',
+        trials: [{ side: 'right', peakDeg: 40, perturb }],
+        otherLegHanging,
+        leadInMs: POSTURE.otherKneeWaitMs.value + 2000,
+      });
+      return runProtocol(one(), frames).state.trials[0]!.valueDeg!;
+    };
+    const truth = measureHipRotation(
+      synthPose('seated', 'right', 40, PLACEMENTS['seated-front']!),
+      'seated',
+      'right',
+    );
+    if (!truth.ok) throw new Error(truth.reason);
+    expect(Math.abs(read(false) - truth.valueDeg)).toBeLessThan(0.6);
+    expect(Math.abs(read(true) - truth.valueDeg)).toBeGreaterThan(2);
   });
 });
 

@@ -32,6 +32,17 @@ export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Spea
       sp.say(say.posturePrompt(s.test, lean), TIMING.problemRepeatMs.value);
     return { ...s, readySinceMs: null };
   }
+  // Seated, the untested knee out to the side gives the tested foot room and the model a knee it places right
+  // (hip_trial_reading.ts). Waited for a while, then the test starts anyway: the reading adapts to either.
+  if (
+    typeof frame.otherKneeOut === 'number' &&
+    frame.otherKneeOut < POSTURE.otherKneeOutHipWidths.value &&
+    tMs - s.phaseSinceMs < POSTURE.otherKneeWaitMs.value
+  ) {
+    if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
+      sp.say(say.otherKneePrompt(cur.side), TIMING.problemRepeatMs.value);
+    return { ...s, readySinceMs: null };
+  }
   const since = s.readySinceMs ?? tMs;
   if (tMs - since < TIMING.setupMs.value) return { ...s, readySinceMs: since };
   sp.say(say.holdStillPrompt(false));
@@ -242,8 +253,12 @@ function medianPoint(ps: readonly (Vec2 | undefined)[]): Vec2 | undefined {
 /** A trial's neutral from its last still frames (the live test and the recorded one use the same). */
 export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
   const m = medianFrame(frames);
+  const outs = frames.map((f) => f.otherKneeOut).filter((x): x is number => typeof x === 'number');
+  // Most of the neutral's frames must see the untested knee out: one frame does not make the knee trustworthy.
+  const aside = outs.length * 2 > frames.length && median(outs) >= POSTURE.otherKneeOutHipWidths.value;
   return {
     deg,
+    ...(aside ? { otherLegAside: true } : {}),
     knee: m.knee,
     kneeTrusted: m.kneeTrusted,
     ankle: m.ankle,

@@ -1,5 +1,6 @@
 // How a guided trial reads a frame once its neutral is known. Seated, the knee keypoint is pinned where the neutral
-// hold had it (geometry/pinned_knee.ts: the model drags it toward the foot as the shank turns) and the trial records
+// hold had it (geometry/pinned_knee.ts: the model drags it toward the foot as the shank turns; wholly when the untested
+// knee was out to the side at neutral, across the shank's line only when that leg hung beside it) and the trial records
 // the turn since that neutral: the relaxed hanging shank is plumb, so what the neutral hold reads is the model's and
 // the camera's offset, not the hip's. Supine and prone hold the shank up by effort, so their neutral is a position
 // the person chose, and the reading stays the shank's angle from the body's own axes. Pure.
@@ -32,6 +33,7 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
   const deg = pinnedKneeRotationDeg(
     { knee: frame.knee, ankle: frame.ankle, hipMid: frame.hipMid, hipLineDeg: frame.hipLineDeg },
     { knee: ref.knee, ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg },
+    ref.otherLegAside ? 'whole' : 'across',
   );
   if (deg === null) return { ok: true, frame };
   const implausible = implausibleRotation(deg);

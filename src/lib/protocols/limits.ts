@@ -74,6 +74,14 @@ export const POSTURE = {
    * Leaning sideways to start would hide a trunk-lean compensation and tilt the body's reference frame.
    */
   trunkOffSquareDeg: l(20, 'goniocam-engineering', 'Trunk leaning sideways at the start position.'),
+  /**
+   * Seated: the untested knee counts as out to the side this far from its hip, in hip widths (geometry/
+   * other_knee_out.ts; dev rig clips: hanging ≤ 0.7, abducted 50° ≥ 1.5). Then the neutral knee keypoint is placed
+   * where the knee is and a trial pivots the shank on it (protocols/hip_trial_reading.ts).
+   */
+  otherKneeOutHipWidths: l(1.0, 'goniocam-engineering', 'The untested knee out to the side, in hip widths.'),
+  /** Seated setup waits this long for the untested knee to go out to the side, then starts without it. */
+  otherKneeWaitMs: l(8000, 'goniocam-engineering', 'Wait for the untested knee to move aside.'),
 } as const;
 
 /** Compensations, measured against the neutral of the same trial. [flag, invalid]. */

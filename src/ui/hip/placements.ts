@@ -4,8 +4,8 @@ import type { HipTestId } from '../../lib/protocols/types';
 export const PLACEMENT_TEXT: Record<HipTestId, { caption: string; alt: string; how: string }> = {
   seated: {
     caption: 'Camera in front of you at knee height, 2–3 m away, facing your knees.',
-    alt: 'A person sitting on a high bench, knees bent 90°, feet off the floor; the camera stands in front at knee height, 2 to 3 metres away.',
-    how: 'Sit tall on a table or high bench, knees bent 90°, feet off the floor. Keep the knee still and lift the foot outward (internal rotation) or inward (external).',
+    alt: 'A person sitting on a high bench, knees bent 90°, feet off the floor, the untested knee out to the side; the camera stands in front at knee height, 2 to 3 metres away.',
+    how: 'Sit tall on a table or high bench, knees bent 90°, feet off the floor, the knee you are not testing out to the side so the feet cannot touch (it also lets the camera see both knees where they are). Keep the tested knee still and lift the foot outward (internal rotation) or inward (external).',
   },
   supine: {
     caption: 'Camera above your knees looking straight down (2–3 m: a tall tripod or a shelf).',

@@ -42,7 +42,7 @@ export const DRILL_PROMPTS = {
   setupLift: (side: Side) =>
     p(
       'drill-lift-setup',
-      `Sit with your feet off the floor. Let the ${side} leg hang still for a moment.`,
+      `Sit with your feet off the floor and your ${side === 'right' ? 'left' : 'right'} knee out to the side. Let the ${side} leg hang still for a moment.`,
       'action',
     ),
   liftGo: () =>
