@@ -209,6 +209,28 @@ describe('prompts and user events', () => {
   });
 });
 
+describe('a reading that never settles at the start', () => {
+  it('says how much it wobbles and what helps, instead of only "hold still"', () => {
+    const one = hipProtocol({ test: 'seated', sides: ['right'], directions: ['internal'] });
+    const shaky = scriptedFrames({
+      test: 'seated',
+      trials: [{ side: 'right', peakDeg: 30 }],
+      jitterPx: 12,
+      leadInMs: 12000,
+    });
+    const line = runProtocol(one, shaky).transcript.find((l) => l.prompt.id === 'unsteady');
+    expect(line?.prompt.text).toMatch(
+      /^Hold still\. The reading of your right shin wobbles by \d+\.\d degrees and must settle within 1\. If you are still, add light/,
+    );
+    const steady = scriptedFrames({
+      test: 'seated',
+      trials: [{ side: 'right', peakDeg: 30 }],
+      leadInMs: 12000,
+    });
+    expect(runProtocol(one, steady).transcript.map((l) => l.prompt.id)).not.toContain('unsteady');
+  });
+});
+
 describe('setup posture', () => {
   it('asks to sit tall when the trunk leans sideways, and starts once it is upright', () => {
     const frames = scriptedFrames({ test: 'seated', trials: [{ side: 'right', peakDeg: 30 }] });

@@ -70,10 +70,25 @@ export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
       compensations: [],
     };
   }
-  if (tMs - s.phaseSinceMs > TIMING.repromptMs.value)
-    sp.say(say.holdStillPrompt(false), TIMING.repromptMs.value);
+  if (tMs - s.phaseSinceMs > TIMING.repromptMs.value) {
+    // No still second yet: if the last second's reading wobbles more than a still one may, say so, with the number;
+    // the person may be still and the model unsure of the leg (bulky clothes, dim light).
+    const last = s.samples.filter((x) => x.tMs >= tMs - TIMING.neutralMs.value);
+    const sd = last.length >= 3 ? sdOf(last.map((x) => x.deg)) : 0;
+    sp.say(
+      sd > STILLNESS.sdDeg.value
+        ? say.unsteadyPrompt(s.test, cur.side, sd, STILLNESS.sdDeg.value)
+        : say.holdStillPrompt(false),
+      TIMING.repromptMs.value,
+    );
+  }
   return s;
 }
+
+const sdOf = (xs: readonly number[]): number => {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
+};
 
 export function trial(
   s: HipState,

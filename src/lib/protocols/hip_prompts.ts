@@ -65,6 +65,16 @@ export function posturePrompt(test: HipTestId, leanDeg: number): Prompt {
 export const holdStillPrompt = (again: boolean): Prompt =>
   p(again ? 'neutral-again' : 'neutral', again ? 'And again: hold still.' : 'Hold still.', 'action');
 
+/** No still start yet, and the reading itself wobbles: how much, and what helps if the person is already still. */
+export function unsteadyPrompt(test: HipTestId, side: Side, sdDeg: number, limitDeg: number): Prompt {
+  const what = test === 'seated' ? `${side} shin` : `${side} leg`;
+  return p(
+    'unsteady',
+    `Hold still. The reading of your ${what} wobbles by ${sdDeg.toFixed(1)} degrees and must settle within ${limitDeg}. If you are still, add light and wear shorts or fitted clothes so the camera sees the leg clearly.`,
+    'warn',
+  );
+}
+
 /** The movement itself: internal rotation moves the foot outward, external inward. */
 export function movePrompt(test: HipTestId, side: Side, direction: Direction): Prompt {
   const out = direction === 'internal';
