@@ -16,14 +16,10 @@ import { readHipFrame } from '../src/lib/protocols/hip_frame';
 import type { Direction } from '../src/lib/protocols/types';
 import type { Side } from '../src/lib/types';
 import { loopMs, loopedSeatedRun } from '../src/testing/looped_replay';
+import { arg, bodiesArg, flag } from './guided_clip_args';
 
-const argv = process.argv.slice(2);
-const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const group = arg('--bodies', 'report');
-// The rig's body groups (cases.mjs has no type declarations: read as data).
-const casesModule = './rig/cases.mjs';
-const { BODY_GROUPS } = (await import(casesModule)) as { BODY_GROUPS: Record<string, string[]> };
-const bodies = (BODY_GROUPS[group] ?? group.split(',')).filter((b) => b !== 'makehuman');
+const bodies = await bodiesArg('report');
 const out = resolve(arg('--out', '/tmp/guided-bodies'));
 const look = arg('--look', '1');
 // The clip's rounds: the app's fake camera loops on; 6 lets a test out of step with the clip catch up.
@@ -62,7 +58,7 @@ for (const body of bodies) {
       look,
       '--out',
       dir,
-      ...(argv.includes('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
+      ...(flag('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
     ]);
     sh('npx', [
       'tsx',

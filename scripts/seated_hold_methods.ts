@@ -13,20 +13,15 @@
 // or a rolled camera does not move the ankle.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { arg, bodiesArg } from './guided_clip_args';
 import { measureHipRotation } from '../src/lib/geometry';
 import { legJoints } from '../src/lib/geometry/joints';
 import { RAD_TO_DEG } from '../src/lib/geometry/angles';
 import { parsePoseSequence } from '../src/lib/pipeline/pose_sequence';
 import type { Pose, Side } from '../src/lib/types';
 
-const argv = process.argv.slice(2);
-const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const dir = arg('--dir', '/tmp/gb');
-const group = arg('--bodies', 'dev');
-const { BODY_GROUPS } = (await import('./rig/cases.mjs' as string)) as {
-  BODY_GROUPS: Record<string, string[]>;
-};
-const bodies = BODY_GROUPS[group]?.filter((b) => b !== 'makehuman') ?? group.split(',');
+const bodies = await bodiesArg('dev');
 
 interface P {
   l: number;

@@ -8,15 +8,11 @@
 // by phase (neutral, internal or external hold ≥ 25°). + is down the picture.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { arg, bodiesArg } from './guided_clip_args';
 
-const argv = process.argv.slice(2);
-const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const dir = arg('--dir', '/tmp/gb');
 const group = arg('--bodies', 'dev');
-const { BODY_GROUPS } = (await import('./rig/cases.mjs' as string)) as {
-  BODY_GROUPS: Record<string, string[]>;
-};
-const bodies = BODY_GROUPS[group]?.filter((b) => b !== 'makehuman') ?? group.split(',');
+const bodies = await bodiesArg('dev');
 
 interface Clip {
   frames: number[];

@@ -17,8 +17,8 @@ import {
 import { clipY4m } from '../y4m.mjs';
 
 interface Trial {
-  side: string;
-  direction: string;
+  side: 'left' | 'right';
+  direction: 'internal' | 'external';
   trial: number;
   peakDeg: number;
   rampStartMs: number;
@@ -86,6 +86,21 @@ describe('the trial schedule', () => {
   });
 });
 
+/** The same trials and peaks as `plain`'s, each `delayOf(trial)` later. */
+function expectShifted(trials: Trial[], plain: Trial[], delayOf: (t: Trial) => number) {
+  trials.forEach((t, i) => {
+    const p = plain[i]!;
+    const d = delayOf(t);
+    expect(t).toEqual({
+      ...p,
+      rampStartMs: p.rampStartMs + d,
+      holdStartMs: p.holdStartMs + d,
+      holdEndMs: p.holdEndMs + d,
+      returnedMs: p.returnedMs + d,
+    });
+  });
+}
+
 describe('the trial schedule with the other leg cleared (clearOtherLeg)', () => {
   const plain = buildSchedule();
   const s = buildSchedule(undefined, { clearOtherLeg: true });
@@ -119,17 +134,7 @@ describe('the trial schedule with the other leg cleared (clearOtherLeg)', () => 
       right: { internal: 0, external: out },
       left: { internal: out + CLEAR_MS, external: 2 * out + CLEAR_MS },
     };
-    (s.trials as Trial[]).forEach((t, i) => {
-      const p = plain.trials[i] as Trial;
-      const d = delay[t.side as 'left' | 'right'][t.direction as 'internal' | 'external'];
-      expect(t).toEqual({
-        ...p,
-        rampStartMs: p.rampStartMs + d,
-        holdStartMs: p.holdStartMs + d,
-        holdEndMs: p.holdEndMs + d,
-        returnedMs: p.returnedMs + d,
-      });
-    });
+    expectShifted(s.trials as Trial[], plain.trials as Trial[], (t) => delay[t.side][t.direction]);
     expect(s.durationMs).toBe(plain.durationMs + 2 * (out + CLEAR_MS));
   });
 });
@@ -153,17 +158,7 @@ describe('the trial schedule with the other knee out for the whole side (otherLe
 
   it('keeps the same trials and peaks, each side later by the moves before it', () => {
     const delay = { right: CLEAR_MS, left: 3 * CLEAR_MS };
-    (s.trials as Trial[]).forEach((t, i) => {
-      const p = plain.trials[i] as Trial;
-      const d = delay[t.side as 'left' | 'right'];
-      expect(t).toEqual({
-        ...p,
-        rampStartMs: p.rampStartMs + d,
-        holdStartMs: p.holdStartMs + d,
-        holdEndMs: p.holdEndMs + d,
-        returnedMs: p.returnedMs + d,
-      });
-    });
+    expectShifted(s.trials as Trial[], plain.trials as Trial[], (t) => delay[t.side]);
     expect(s.durationMs).toBe(plain.durationMs + 4 * CLEAR_MS);
   });
 });

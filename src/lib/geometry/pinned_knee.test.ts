@@ -4,7 +4,7 @@ import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import type { Pose, Side } from '../types';
 import { RAD_TO_DEG } from './angles';
 import { measureHipRotation } from './hip_rotation';
-import { pinnedKneeRotationDeg, type SeatedLeg } from './pinned_knee';
+import { pinnedKneeRotationDeg, type KneePin, type SeatedLeg } from './pinned_knee';
 import { midpoint, sub } from './vec2';
 
 const cam = PLACEMENTS['seated-front']!;
@@ -24,16 +24,21 @@ function leg(pose: Pose, side: Side, knee?: { x: number; y: number }): SeatedLeg
 }
 
 describe('pinnedKneeRotationDeg', () => {
-  it('reads what the knee keypoint reads while the knee stays put (true joints, both sides, ±45°)', () => {
+  it('reads what the knee keypoint reads while the knee stays put (true joints, both sides, ±45°, either pin)', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Side>('left', 'right'), fc.double({ min: -45, max: 45 }), (side, deg) => {
-        const neutral = leg(synthPose('seated', side, 0, cam), side);
-        const pose = synthPose('seated', side, deg, cam);
-        const plain = measureHipRotation(pose, 'seated', side);
-        fc.pre(plain.ok);
-        if (!plain.ok) return;
-        expect(pinnedKneeRotationDeg(leg(pose, side), neutral)).toBeCloseTo(plain.valueDeg, 6);
-      }),
+      fc.property(
+        fc.constantFrom<Side>('left', 'right'),
+        fc.double({ min: -45, max: 45 }),
+        fc.constantFrom<KneePin>('across', 'whole'),
+        (side, deg, pin) => {
+          const neutral = leg(synthPose('seated', side, 0, cam), side);
+          const pose = synthPose('seated', side, deg, cam);
+          const plain = measureHipRotation(pose, 'seated', side);
+          fc.pre(plain.ok);
+          if (!plain.ok) return;
+          expect(pinnedKneeRotationDeg(leg(pose, side), neutral, pin)).toBeCloseTo(plain.valueDeg, 6);
+        },
+      ),
     );
   });
 
@@ -90,19 +95,6 @@ describe('pinnedKneeRotationDeg', () => {
     const whole = pinnedKneeRotationDeg(leg(pose, side, slid), neutral, 'whole')!;
     expect(whole).toBeCloseTo(truth.valueDeg, 6);
     expect(across - truth.valueDeg).toBeGreaterThan(3);
-  });
-
-  it("'whole' reads what the knee keypoint reads while the knee stays put, either way and either leg", () => {
-    fc.assert(
-      fc.property(fc.constantFrom<Side>('left', 'right'), fc.double({ min: -45, max: 45 }), (side, deg) => {
-        const neutral = leg(synthPose('seated', side, 0, cam), side);
-        const pose = synthPose('seated', side, deg, cam);
-        const plain = measureHipRotation(pose, 'seated', side);
-        fc.pre(plain.ok);
-        if (!plain.ok) return;
-        expect(pinnedKneeRotationDeg(leg(pose, side), neutral, 'whole')).toBeCloseTo(plain.valueDeg, 6);
-      }),
-    );
   });
 
   it('has no reading for a neutral shank of no length', () => {
