@@ -15,7 +15,7 @@ import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
 import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
 import type { Speaker } from './speaker';
-import { median, stillSuffix } from './stillness';
+import { median, sdOf, stillSuffix } from './stillness';
 import type { Compensation, Trial } from './types';
 
 export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
@@ -84,11 +84,6 @@ export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
   }
   return s;
 }
-
-const sdOf = (xs: readonly number[]): number => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
-};
 
 export function trial(
   s: HipState,

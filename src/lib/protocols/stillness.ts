@@ -22,6 +22,12 @@ export const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** Population standard deviation (the spread a still window is judged by). */
+export const sdOf = (xs: readonly number[]): number => {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, d) => a + (d - mean) ** 2, 0) / xs.length);
+};
+
 /**
  * The longest suffix of `samples` that is still: standard deviation ≤ sdDeg and no sample farther than
  * maxDevDeg from the suffix's median. Null when not even the last two samples are still.
@@ -36,7 +42,7 @@ export function stillSuffix(
     const run = samples.slice(start);
     const degs = run.map((s) => s.deg);
     const mean = degs.reduce((a, b) => a + b, 0) / degs.length;
-    const sd = Math.sqrt(degs.reduce((a, d) => a + (d - mean) ** 2, 0) / degs.length);
+    const sd = sdOf(degs);
     const med = median(degs);
     if (sd > limits.sdDeg || degs.some((d) => Math.abs(d - med) > limits.maxDevDeg)) break;
     best = {
