@@ -20,10 +20,13 @@ export const kindWords = (kind: CompensationKind): string => KIND_WORDS[kind];
  * leg turned the wrong way), "6 … in a row were voided, the last because the pelvis tilted".
  */
 export function streakWords(streak: VoidStreak, attempts = 'attempts'): string {
-  return streak.count >= TRIALS.voidsBeforeChoice.value
+  return oneReason(streak)
     ? `${streak.count} ${attempts} in a row were voided: ${kindWords(streak.kind)}`
     : `${streak.inRow} ${attempts} in a row were voided, the last because ${kindWords(streak.kind)}`;
 }
+
+/** Whether the streak stopped the test by one reason repeating (else by voids in a row of mixed reasons). */
+const oneReason = (streak: VoidStreak): boolean => streak.count >= TRIALS.voidsBeforeChoice.value;
 
 /** "Knee movement … 0.31 > 0.25": the number a trainer can check. */
 export function evidenceText(e: Evidence): string {
@@ -107,9 +110,8 @@ export function acceptPrompt(kind: CompensationKind): Prompt {
 
 /** The result's reason for a direction skipped after repeated voids (and who skipped it). */
 export function skipNote(streak: VoidStreak, byTimeout: boolean): string {
-  const why =
-    streak.count >= TRIALS.voidsBeforeChoice.value
-      ? `${streak.count} voided attempts in a row, ${kindWords(streak.kind)}`
-      : `${streak.inRow} voided attempts in a row, the last because ${kindWords(streak.kind)}`;
+  const why = oneReason(streak)
+    ? `${streak.count} voided attempts in a row, ${kindWords(streak.kind)}`
+    : `${streak.inRow} voided attempts in a row, the last because ${kindWords(streak.kind)}`;
   return `skipped after ${why} (${evidenceText(streak.last.evidence)})${byTimeout ? '; no choice was made' : ''}`;
 }

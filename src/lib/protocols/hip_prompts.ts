@@ -1,5 +1,6 @@
 // What the guided hip tests say, per test, side and direction. Short enough to be spoken; plain words.
 import type { Side } from '../types';
+import { otherSide } from '../geometry/joints';
 import type { Direction, HipTestId, Prompt } from './types';
 
 const p = (id: string, text: string, tone: Prompt['tone'] = 'info', speak = true): Prompt => ({
@@ -23,7 +24,7 @@ export const DIRECTION_NAMES: Record<Direction, string> = {
 /** How to get into the start position for this test and leg. */
 export function setupPrompt(test: HipTestId, side: Side): Prompt {
   const text = {
-    seated: `Sit tall on a high surface facing the camera, knees bent at 90 degrees, feet off the floor, and your ${side === 'right' ? 'left' : 'right'} knee out to the side so your feet cannot touch. We start with your ${side} leg.`,
+    seated: `Sit tall on a high surface facing the camera, knees bent at 90 degrees, feet off the floor, and your ${otherSide(side)} knee out to the side so your feet cannot touch. We start with your ${side} leg.`,
     supine: `Lie on your back with the camera above your knees, the other leg straight on the table. Bend your ${side} hip and knee to 90 degrees, knee straight above the hip.`,
     prone: `Lie face down with the camera behind your head. Bend your ${side} knee to 90 degrees, foot toward the ceiling.`,
   }[test];
@@ -41,10 +42,9 @@ export function startPositionPrompt(test: HipTestId, side: Side): Prompt {
 
 /** Seated, the untested knee still hangs beside the tested one: move it out of the foot's way. */
 export function otherKneePrompt(side: Side): Prompt {
-  const other = side === 'right' ? 'left' : 'right';
   return p(
     'other-knee',
-    `Move your ${other} knee out to the side, so your ${side} foot can swing freely.`,
+    `Move your ${otherSide(side)} knee out to the side, so your ${side} foot can swing freely.`,
     'action',
   );
 }

@@ -1,5 +1,6 @@
 // What the drill coach says. Stable ids (de-duplication keys on them); short, plain words.
 import type { Side } from '../../types';
+import { otherSide } from '../../geometry/joints';
 import type { Prompt } from '../types';
 
 const p = (id: string, text: string, tone: Prompt['tone'], speak = true): Prompt => ({
@@ -42,7 +43,7 @@ export const DRILL_PROMPTS = {
   setupLift: (side: Side) =>
     p(
       'drill-lift-setup',
-      `Sit with your feet off the floor and your ${side === 'right' ? 'left' : 'right'} knee out to the side. Let the ${side} leg hang still for a moment.`,
+      `Sit with your feet off the floor and your ${otherSide(side)} knee out to the side. Let the ${side} leg hang still for a moment.`,
       'action',
     ),
   liftGo: () =>
