@@ -4,7 +4,7 @@ import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
 import { kneeLooksDownShank, TRACKED_MAX_THIGH_TO_SHANK } from '../geometry/hip_rotation';
 import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
-import { legJoints, pair } from '../geometry/joints';
+import { legJoints, otherSide, pair } from '../geometry/joints';
 import { otherKneeOut } from '../geometry/other_knee_out';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
@@ -42,6 +42,11 @@ export interface HipFrame {
    * is not seen, absent in other tests and in hand-made frames.
    */
   readonly otherKneeOut?: number | null;
+  /**
+   * Seated: how far the tested knee itself is out to the side of its hip, in hip widths (the same measure, for this
+   * leg): a start position needs the thigh pointing forward, not out; null when not seen, absent elsewhere.
+   */
+  readonly kneeOut?: number | null;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
@@ -98,7 +103,9 @@ export function readHipFrame(
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
-      ...(test === 'seated' ? { otherKneeOut: otherKneeOut(pose, side) } : {}),
+      ...(test === 'seated'
+        ? { otherKneeOut: otherKneeOut(pose, side), kneeOut: otherKneeOut(pose, otherSide(side)) }
+        : {}),
     },
   };
 }

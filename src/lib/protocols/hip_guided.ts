@@ -4,8 +4,8 @@
 import type { Pose } from '../types';
 import { resume, skipStuck, waitChoice } from './hip_choice';
 import { HIPS_SWAPPED_REASON, hipsSwapped } from './compensations';
-import { readHipFrame } from './hip_frame';
-import { trialReading, trialZeroDeg } from './hip_trial_reading';
+import { readHipFrame, type HipFrame } from './hip_frame';
+import { neutralReading, trialReading, trialZeroDeg } from './hip_trial_reading';
 import { advance, back, neutral, setup, trial } from './hip_phases';
 import * as say from './hip_prompts';
 import { hipTestResult } from './hip_result';
@@ -33,6 +33,12 @@ export {
 } from './hip_state';
 export { medianFrame } from './hip_phases';
 
+/** The recent frames read since the neutral hold began (samples and frames are kept together, one per read frame). */
+function neutralFrames(s: HipState): readonly HipFrame[] {
+  const n = s.samples.filter((x) => x.tMs >= s.phaseSinceMs).length;
+  return n === 0 ? [] : s.recent.slice(-n);
+}
+
 export function stepHip(
   state: HipState,
   pose: Pose | null,
@@ -54,7 +60,11 @@ export function stepHip(
   // In a trial (after its neutral), seated: the knee pinned where the neutral had it (hip_trial_reading.ts).
   const inTrial = state.phase === 'move' || state.phase === 'hold' || state.phase === 'return';
   const read =
-    swapped.ok && inTrial && state.neutral ? trialReading(swapped.frame, state.neutral, state.test) : swapped;
+    swapped.ok && inTrial && state.neutral
+      ? trialReading(swapped.frame, state.neutral, state.test)
+      : swapped.ok && state.phase === 'neutral'
+        ? { ok: true as const, frame: neutralReading(swapped.frame, neutralFrames(state), state.test) }
+        : swapped;
   // What the person sees: seated, the turn since the neutral hold (the value a trial records).
   const shownDeg = (deg: number) =>
     inTrial && state.neutral ? deg - trialZeroDeg(state.test, state.neutral) : deg;

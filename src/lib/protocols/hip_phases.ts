@@ -7,10 +7,11 @@ import {
   outOfFrame,
   type NeutralRef,
 } from './compensations';
+import { medianAngleDeg } from '../geometry/angles';
 import type { Vec2 } from '../geometry/vec2';
 import { acceptedAsFlags, askChoice, isStuck, nextStreak } from './hip_choice';
 import type { HipFrame } from './hip_frame';
-import { trialZeroDeg } from './hip_trial_reading';
+import { trialZeroDeg, withTrialZero } from './hip_trial_reading';
 import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
 import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
@@ -46,7 +47,11 @@ export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Spea
   const since = s.readySinceMs ?? tMs;
   if (tMs - since < TIMING.setupMs.value) return { ...s, readySinceMs: since };
   sp.say(say.holdStillPrompt(false));
-  return { ...to(s, 'neutral', tMs), readySinceMs: null };
+  return {
+    ...to(s, 'neutral', tMs),
+    readySinceMs: null,
+    otherKneeOutAtSetup: (frame.otherKneeOut ?? 0) >= POSTURE.otherKneeOutHipWidths.value,
+  };
 }
 
 export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
@@ -60,7 +65,26 @@ export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
       sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
       return s;
     }
-    const ref = neutralRef(s.recent, run.meanDeg);
+    // Seated, a shin hanging plumb with the tested knee out to the side is not the start either: the thigh must point
+    // forward, or every trial after turns about a knee that is not where the neutral had it.
+    const out = medianOf(s.recent, (f) => f.kneeOut);
+    if (out !== null && out >= POSTURE.otherKneeOutHipWidths.value) {
+      sp.say(say.testedKneePrompt(cur.side), TIMING.problemRepeatMs.value);
+      return s;
+    }
+    // The untested knee, out at the set-up, back beside the tested one (people relax it between trials): wait a while
+    // for it out again, as the set-up did, so that every trial of the side is read about the same kind of knee.
+    const otherOut = medianOf(s.recent, (f) => f.otherKneeOut);
+    if (
+      s.otherKneeOutAtSetup &&
+      otherOut !== null &&
+      otherOut < POSTURE.otherKneeOutHipWidths.value &&
+      tMs - s.phaseSinceMs < POSTURE.otherKneeWaitMs.value
+    ) {
+      sp.say(say.otherKneePrompt(cur.side), TIMING.problemRepeatMs.value);
+      return s;
+    }
+    const ref = withTrialZero(neutralRef(s.recent, run.meanDeg), s.test);
     sp.say(say.movePrompt(s.test, cur.side, cur.direction));
     return {
       ...to(s, 'move', tMs),
@@ -248,7 +272,8 @@ export function medianFrame(frames: readonly HipFrame[]): HipFrame {
     // The median knee is only as good as most of the knees it comes from.
     kneeTrusted: frames.filter((f) => f.kneeTrusted !== false).length * 2 > frames.length,
     shankPx: median(frames.map((f) => f.shankPx)),
-    hipLineDeg: median(frames.map((f) => f.hipLineDeg)),
+    // About ±180° for a right leg: a plain median of jittering 179° and −179° picks an end (angles.ts).
+    hipLineDeg: medianAngleDeg(frames.map((f) => f.hipLineDeg)),
     trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
   };
 }
@@ -260,12 +285,21 @@ function medianPoint(ps: readonly (Vec2 | undefined)[]): Vec2 | undefined {
   return { x: median(all.map((p) => p.x)), y: median(all.map((p) => p.y)) };
 }
 
+/** The median of a per-frame number over most of the frames that have it; null when fewer than half have it. */
+function medianOf(
+  frames: readonly HipFrame[],
+  get: (f: HipFrame) => number | null | undefined,
+): number | null {
+  const xs = frames.map(get).filter((x): x is number => typeof x === 'number');
+  return xs.length * 2 > frames.length ? median(xs) : null;
+}
+
 /** A trial's neutral from its last still frames (the live test and the recorded one use the same). */
 export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
   const m = medianFrame(frames);
-  const outs = frames.map((f) => f.otherKneeOut).filter((x): x is number => typeof x === 'number');
   // Most of the neutral's frames must see the untested knee out: one frame does not make the knee trustworthy.
-  const aside = outs.length * 2 > frames.length && median(outs) >= POSTURE.otherKneeOutHipWidths.value;
+  const out = medianOf(frames, (f) => f.otherKneeOut);
+  const aside = out !== null && out >= POSTURE.otherKneeOutHipWidths.value;
   return {
     deg,
     ...(aside ? { otherLegAside: true } : {}),

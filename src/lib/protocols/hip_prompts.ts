@@ -40,6 +40,15 @@ export function startPositionPrompt(test: HipTestId, side: Side): Prompt {
   return p('start-position', text, 'action');
 }
 
+/** Seated, the tested knee is out to the side at the start (its hip turned out): bring it in front of the hip. */
+export function testedKneePrompt(side: Side): Prompt {
+  return p(
+    'tested-knee',
+    `Bring your ${side} knee back in front of your hip, the shin hanging straight down.`,
+    'action',
+  );
+}
+
 /** Seated, the untested knee still hangs beside the tested one: move it out of the foot's way. */
 export function otherKneePrompt(side: Side): Prompt {
   return p(

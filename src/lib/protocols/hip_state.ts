@@ -59,6 +59,11 @@ export interface HipState {
   readonly problemSinceMs: number | null;
   /** Setup: since when the start position has held. */
   readonly readySinceMs: number | null;
+  /**
+   * Seated: the untested knee was out to the side when this side's set-up ended. Every neutral of the side then waits
+   * a while for it out again, so all its trials are read the same way (hip_trial_reading.ts). Absent: not seen out.
+   */
+  readonly otherKneeOutAtSetup?: boolean;
   readonly neutral: NeutralRef | null;
   /** Attempts recorded (valid or voided) for the current step. */
   readonly attempt: number;

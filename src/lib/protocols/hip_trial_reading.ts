@@ -8,6 +8,7 @@ import { pinnedKneeRotationDeg } from '../geometry/pinned_knee';
 import type { NeutralRef } from './compensations';
 import type { HipFrame, HipFrameRead } from './hip_frame';
 import { implausibleRotation } from './limits';
+import { median } from './stillness';
 import type { HipTestId } from './types';
 
 /**
@@ -38,4 +39,33 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
   if (deg === null) return { ok: true, frame };
   const implausible = implausibleRotation(deg);
   return implausible ? { ok: false, reason: implausible } : { ok: true, frame: { ...frame, deg } };
+}
+
+/**
+ * Seated, while the start position is held: the frame read about the median knee of the last few frames (this one
+ * included) instead of its own knee keypoint. Whether a person holds still shows in the ankle, the end that swings;
+ * the knee keypoint of a thigh pointing at the camera jitters by a few pixels from frame to frame, which on a small
+ * figure turned the plain reading by several degrees and kept the neutral from ever counting as still (a dev body's
+ * guided clip: "wobbles by 2–11 degrees" while the rig held the leg dead still; docs/accuracy.md). The trial then
+ * turns about the same kind of knee (trialReading: the neutral's median knee).
+ */
+export function neutralReading(frame: HipFrame, recent: readonly HipFrame[], test: HipTestId): HipFrame {
+  if (test !== 'seated' || !frame.ankle || !frame.hipMid) return frame;
+  const knees = [...recent, frame].map((f) => f.knee);
+  const knee = { x: median(knees.map((k) => k.x)), y: median(knees.map((k) => k.y)) };
+  const leg = { ankle: frame.ankle, hipMid: frame.hipMid, hipLineDeg: frame.hipLineDeg };
+  const deg = pinnedKneeRotationDeg({ ...leg, knee: frame.knee }, { ...leg, knee }, 'whole');
+  return deg === null || implausibleRotation(deg) ? frame : { ...frame, deg };
+}
+
+/**
+ * Seated: the neutral's zero read the way a trial reads its frames, its median knee to its median ankle, so a trial
+ * frame that matched the neutral's would read a turn of exactly 0 (the still run's mean reading, frame by frame
+ * about each frame's own or a running knee, is kept for the start-position check).
+ */
+export function withTrialZero(ref: NeutralRef, test: HipTestId): NeutralRef {
+  if (test !== 'seated' || !FROM_NEUTRAL[test] || !ref.ankle || !ref.hipMid) return ref;
+  const leg = { knee: ref.knee, ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg };
+  const deg = pinnedKneeRotationDeg(leg, leg, 'whole');
+  return deg === null ? ref : { ...ref, deg };
 }

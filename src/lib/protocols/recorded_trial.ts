@@ -20,7 +20,7 @@ import type { Excursion, LegReading } from './hip_segments';
 import { STILLNESS, TIMING } from './limits';
 import type { CompensationSpan, RecordedTrial } from './recorded_types';
 import type { Compensation, CompensationKind, HipTestId } from './types';
-import { trialReading, trialZeroDeg } from './hip_trial_reading';
+import { trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -37,7 +37,10 @@ export function recordedTrial(
   const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
   // The live test's neutral (hip_phases.ts neutralRef): knee judged relative to the pelvis and the foot's swing,
   // and not at all where the model has likely lost the knee.
-  const ref: NeutralRef = neutralRef(neutralFrames.slice(-RECENT_FRAMES), ex.neutral.meanDeg);
+  const ref: NeutralRef = withTrialZero(
+    neutralRef(neutralFrames.slice(-RECENT_FRAMES), ex.neutral.meanDeg),
+    test,
+  );
   const checkTo = ex.hold ? ex.hold.toFrame : ex.endFrame;
   const spans = new SpanBuilder(ex.side);
   let comps: Compensation[] = [];

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
+import { readHipFrame, type HipFrame } from './hip_frame';
+import { neutralReading, trialReading, withTrialZero } from './hip_trial_reading';
+import { neutralRef } from './hip_phases';
+
+const cam = PLACEMENTS['seated-front']!;
+const read = (test: 'seated' | 'supine', deg: number, kneeDx = 0): HipFrame => {
+  const pose = synthPose(test, 'right', deg, test === 'seated' ? cam : PLACEMENTS['supine-overhead']!);
+  const k = pose.joints.right_knee!;
+  const moved = { ...pose, joints: { ...pose.joints, right_knee: { ...k, x: k.x + kneeDx } } };
+  const r = readHipFrame(moved, test, 'right');
+  if (!r.ok) throw new Error(r.reason);
+  return r.frame;
+};
+const frameAt = (deg: number, test: 'seated' | 'supine' = 'seated'): HipFrame => read(test, deg);
+/** The still leg with its knee keypoint `dx` px off sideways, read as a frame is. */
+const shifted = (dx: number): HipFrame => read('seated', 0, dx);
+
+describe('neutralReading', () => {
+  it('reads a still leg steadier than its jittering knee keypoint does', () => {
+    // ±4 px of sideways knee jitter, as BlazePose gives a thigh seen end on in a small figure; the ankle is still.
+    const jitter = [-4, 3, -1, 4, -3, 1, -4, 2, 4, -2, 0, -3];
+    const frames = jitter.map(shifted);
+    const plain = frames.map((f) => f.deg);
+    // As the protocol passes them: the frames read so far in the hold, the last five.
+    const about = frames.map((f, i) => neutralReading(f, frames.slice(Math.max(0, i - 5), i), 'seated').deg);
+    const sd = (xs: number[]) => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
+    };
+    expect(sd(plain)).toBeGreaterThan(1);
+    expect(sd(about.slice(3))).toBeLessThan(0.5 * sd(plain));
+    const still = frameAt(0).deg;
+    expect(Math.abs(about.slice(3).reduce((a, b) => a + b, 0) / (about.length - 3) - still)).toBeLessThan(
+      0.5,
+    );
+  });
+
+  it('still sees the leg turn: the ankle moves', () => {
+    const recent = [frameAt(0), frameAt(0), frameAt(0)];
+    expect(neutralReading(frameAt(10), recent, 'seated').deg).toBeGreaterThan(7);
+  });
+
+  it('leaves other tests, and a first frame with nothing before it, as read', () => {
+    const s = frameAt(20, 'supine');
+    expect(neutralReading(s, [frameAt(0, 'supine')], 'supine')).toBe(s);
+    const f = frameAt(5);
+    expect(neutralReading(f, [], 'seated').deg).toBeCloseTo(f.deg, 9);
+  });
+});
+
+describe('withTrialZero', () => {
+  it('seated: a trial frame just like the neutral reads a turn of 0, whatever the neutral hold averaged', () => {
+    const frames = [frameAt(0), frameAt(0), frameAt(0)];
+    const ref = withTrialZero(neutralRef(frames, 3.7), 'seated');
+    const again = trialReading(frames[0]!, ref, 'seated');
+    expect(again.ok).toBe(true);
+    if (again.ok) expect(again.frame.deg - ref.deg).toBeCloseTo(0, 6);
+    expect(ref.deg).toBeCloseTo(frames[0]!.deg, 6);
+  });
+
+  it("supine and prone keep the hold's own reading: their zero is the body's axes, not a hanging shank", () => {
+    const ref = neutralRef([frameAt(0, 'supine')], 3.7);
+    expect(withTrialZero(ref, 'supine').deg).toBe(3.7);
+  });
+});
