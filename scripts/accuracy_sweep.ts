@@ -1,4 +1,4 @@
-// npx tsx scripts/accuracy_sweep.ts --set DIR --poses FILE.json [--fit-on DEV_DIR --fit-poses DEV.json]
+// npx tsx scripts/accuracy_sweep.ts --set DIR --poses FILE.json [--fit-on DEV_DIR --fit-poses DEV.json] [--aside-max-thigh 0.95]
 // Scores pose-to-angle variants on poses saved by scripts/accuracy_poses.ts (no model run): the app's own
 // measureStill on the model's pose, on the flip-averaged pose, and the thigh/shank ratios the wrong-view guard
 // sees. With --fit-on, a gain (reading → truth, through neutral) is fitted per test on that (dev) set and
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     // With poses saved for several models (accuracy_poses.ts --models all): score this one.
     model: { type: 'string' },
     'per-body': { type: 'boolean', default: false },
+    // Seated with the untested knee out to the side: the longest thigh (× the shank) measured when the knee looks
+    // placed down the shank (the app's stills keep MAX_THIGH_TO_SHANK; its videos use TRACKED_MAX_THIGH_TO_SHANK).
+    'aside-max-thigh': { type: 'string' },
   },
 });
 
@@ -198,7 +201,12 @@ function score(cases: Case[], poses: Saved, v: Variant): Scored[] {
     const saved = (values.model
       ? byModel[values.model]
       : (byModel[TEST_MODELS[c.test as TestId]] ?? Object.values(byModel)[0])) ?? { pose: null };
-    const r = measureStill(v(c, saved, byModel), c.test, c.side);
+    const r = measureStill(
+      v(c, saved, byModel),
+      c.test,
+      c.side,
+      values['aside-max-thigh'] ? { asideMaxThighToShank: Number(values['aside-max-thigh']) } : {},
+    );
     const squat = c.test === 'squat' || c.test === 'stand';
     return {
       c,

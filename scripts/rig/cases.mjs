@@ -1,5 +1,7 @@
 // The case list for a fixture set: deterministic from a seed (mulberry32), varied the way real sessions vary.
 
+import { RECORDING_SEAT } from './rig_look.mjs';
+
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -123,6 +125,8 @@ const PRONE_TILT_DEG = { 'prone-head-end': 40, 'prone-foot-end': 20 };
  * hip flexion with the feet flat and planted, arms overhead (the overhead squat assessment), a portrait phone
  * frame and a camera turned 10–20° off square. Drawn after all the case's other draws, so a set without it is
  * unchanged.
+ * `otherLegAside: true` renders each seated case with the untested knee out to the side, as the app's seated test
+ * asks (hip abducted 40–60°, on a stool), from a random stream of its own: every other draw of the seed is unchanged.
  * `handsOnLeg: true` puts both hands on the tested leg in every supine case (people hold the knee and shin to keep
  * the thigh vertical), from a random stream of its own: every case of the seed is otherwise unchanged.
  */
@@ -135,10 +139,13 @@ export function makeCases({
   bodies,
   deepSquat = false,
   handsOnLeg = false,
+  otherLegAside = false,
 }) {
   const rnd = mulberry32(seed);
   // The hands' grip comes from a stream of its own, so turning handsOnLeg on changes no other draw of the seed.
   const handsRnd = mulberry32(seed ^ 0x6a09e667);
+  // So does the untested leg's abduction (otherLegAside).
+  const asideRnd = mulberry32(seed ^ 0x3c6ef372);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const uni = (a, b) => a + (b - a) * rnd();
   const cases = [];
@@ -221,6 +228,12 @@ export function makeCases({
         kneeHand: handsRnd() < 0.5 ? 'same' : 'other',
         shinAt: Math.round((0.1 + 0.2 * handsRnd()) * 100) / 100,
       };
+    }
+    if (otherLegAside && test === 'seated') {
+      // The seated test asks for the untested knee out to the side (src/lib/protocols: setup prompt, placement):
+      // that hip abducted 40–60°, on a stool narrow enough for its shank to hang beside the seat.
+      spec.otherLeg = { abductionDeg: Math.round(40 + 20 * asideRnd()) };
+      spec.seat = RECORDING_SEAT;
     }
     const tag =
       test === 'squat'

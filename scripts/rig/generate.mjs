@@ -4,6 +4,7 @@
 //   [--prone-placement prone-head-end] [--prone-tilt 30]   (exploration: another prone camera; other cases unchanged)
 //   [--deep-squat]   (squat cases become deep overhead squats, portrait, camera 10–20° off square: cases.mjs)
 //   [--hands-on-leg]   (supine cases hold the tested knee and shin with both hands; other cases unchanged)
+//   [--other-leg-aside]   (seated cases with the untested knee out to the side, as the app asks; others unchanged)
 // Renders the rigged MakeHuman body in headless Chromium (three.js, SwiftShader WebGL) at known hip rotations and
 // writes a fixture set in the goniocam-fixtures/1 format (../shared/FIXTURES.md). Deterministic for a seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const prone = {
 
 const deepSquat = argv.includes('--deep-squat');
 const handsOnLeg = argv.includes('--hands-on-leg');
+const otherLegAside = argv.includes('--other-leg-aside');
 
 const rig = await openRig();
 try {
@@ -44,6 +46,7 @@ try {
     bodies,
     deepSquat,
     handsOnLeg,
+    otherLegAside,
   });
   const manifest = {
     format: 'goniocam-fixtures/1',
@@ -79,6 +82,7 @@ try {
             },
           }
         : {}),
+      ...(c.spec.otherLeg ? { otherLeg: c.spec.otherLeg } : {}),
       // The hands' grip and how far the trunk curled up to reach (the arms are posed from these, not drawn).
       ...(r.trunkCurlDeg !== undefined
         ? { handsOnLeg: { ...c.spec.handsOnLeg, trunkCurlDeg: r.trunkCurlDeg } }
