@@ -1,5 +1,5 @@
-// npx tsx scripts/guided_bodies.ts [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies] [--look 1] [--rounds 6] [--every 1]
-//   [--other-leg-external-only]
+// npx tsx scripts/guided_bodies.ts [--test seated|supine|prone] [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies]
+//   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested knee out to the side as the app asks; with --other-leg-external-only
@@ -8,6 +8,8 @@
 // played round and round (--rounds, 6) as the looping fake camera does. Prints per body the four results against the truth and
 // every voided or flagged trial with its reason; the rig's knee never moves, so every void is a false one.
 // Clips and replays are kept under --out (an existing replay is reused). Heavy: ≈ 1.5 min of CPU per body.
+// --test supine or prone: that test's guided clip and protocol instead (the test's own model, the directions the clip
+// shows), for its values and its compensation checks across bodies.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,9 +17,11 @@ import { parsePoseSequence } from '../src/lib/pipeline/pose_sequence';
 import { readHipFrame } from '../src/lib/protocols/hip_frame';
 import type { Direction } from '../src/lib/protocols/types';
 import type { Side } from '../src/lib/types';
-import { loopMs, loopedSeatedRun } from '../src/testing/looped_replay';
+import { loopMs, loopedHipRun } from '../src/testing/looped_replay';
+import type { HipTestId } from '../src/lib/types';
 import { arg, bodiesArg, flag } from './guided_clip_args';
 
+const test = arg('--test', 'seated') as HipTestId;
 const group = arg('--bodies', 'report');
 const bodies = await bodiesArg('report');
 const out = resolve(arg('--out', '/tmp/guided-bodies'));
@@ -34,6 +38,8 @@ const sh = (cmd: string, args: string[]) => {
 };
 
 const rows: string[] = [];
+// The clip's truth per direction (every body's clip runs the same timeline), for the table's title.
+let truthLine = '';
 const totals = {
   voids: 0,
   compensationVoids: 0,
@@ -46,27 +52,27 @@ const totals = {
 };
 for (const body of bodies) {
   const dir = join(out, body);
-  const replay = join(dir, 'seated.poses.json');
+  const replay = join(dir, `${test}.poses.json`);
   if (!existsSync(replay)) {
     sh('node', [
       'scripts/rig/clips.mjs',
       '--tests',
-      'seated',
+      test,
       '--body',
       body,
       '--look',
       look,
       '--out',
       dir,
-      ...(flag('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
+      ...(test === 'seated' && flag('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
     ]);
     sh('npx', [
       'tsx',
       'scripts/record-replay.ts',
-      'seated',
+      test,
       '--lean',
       '--clip',
-      join(dir, 'seated'),
+      join(dir, test),
       '--out',
       replay,
     ]);
@@ -75,14 +81,21 @@ for (const body of bodies) {
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
   const last = loopMs(seq);
-  const run = loopedSeatedRun(seq, rounds, every);
+  const run = loopedHipRun(seq, test, rounds, every);
   const cells: string[] = [];
   for (const side of ['right', 'left'] as Side[])
     for (const d of ['internal', 'external'] as Direction[]) {
       const peaks = seq.truth.trials
         .filter((t) => t.side === side && t.direction === d)
         .map((t) => t.peakDeg);
+      // A direction the clip does not show (supine: internal only) is not the test's.
+      if (peaks.length === 0) {
+        cells.push('n/a');
+        continue;
+      }
       const truth = Math.abs(peaks.reduce((a, b) => a + b, 0) / peaks.length);
+      if (side === 'right' && d === 'internal') truthLine = '';
+      truthLine += `${truthLine ? ', ' : ''}${side[0]!.toUpperCase()} ${d === 'internal' ? 'IR' : 'ER'} ${truth.toFixed(1)}`;
       const got = run.result?.sides[side]?.[d]?.valueDeg ?? null;
       totals.directions++;
       if (got !== null && Math.abs(got - truth) <= 4) totals.within4++;
@@ -120,7 +133,7 @@ for (const body of bodies) {
     .flatMap((t) => t.compensations.filter((c) => c.severity === 'flag').map((c) => c.kind));
   // Frames refused, by reason (first words), over one pass of the clip: what an out-of-frame void waited on.
   const refused = seq.poses.flatMap((pose, i) => {
-    const r = readHipFrame(pose, 'seated', seq.truth.series[i]!.side);
+    const r = readHipFrame(pose, test, seq.truth.series[i]!.side);
     return r.ok ? [] : [r.reason.split(':')[0]!.slice(0, 40)];
   });
   rows.push(
@@ -128,9 +141,7 @@ for (const body of bodies) {
   );
   console.error(rows.at(-1));
 }
-console.log(
-  `Guided seated test per body (${group}; value (error) in degrees, truth R IR 39.7, R ER 34.7, L IR 27.0, L ER 39.7):\n`,
-);
+console.log(`Guided ${test} test per body (${group}; value (error) in degrees, truth ${truthLine}):\n`);
 console.log(
   '| body | right IR | right ER | left IR | left ER | voided (reason) | flagged | finished | frames refused (reason) |',
 );

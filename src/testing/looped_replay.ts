@@ -4,6 +4,7 @@
 import type { PoseSequence } from '../lib/pipeline/pose_sequence';
 import { runProtocol } from '../lib/pipeline/run_protocol';
 import { hipProtocol } from '../lib/protocols/hip_guided';
+import type { HipTestId } from '../lib/types';
 
 /** One round's length (ms): the last frame's time and one frame more. */
 export const loopMs = (seq: PoseSequence): number => seq.truth.series.at(-1)!.tMs + 1000 / seq.fps;
@@ -25,12 +26,18 @@ export function loopedFrames(seq: PoseSequence, rounds: number, every = 1) {
 }
 
 /**
- * The whole guided seated test (both directions) over a seated clip played `rounds` times round (three by default:
- * what the CI replay test affords; a person out of step with the clip may need more, as in the app, which loops on).
+ * The whole guided test of the sequence's kind, in the directions its clip shows, over the clip played `rounds` times
+ * round (three by default: what the CI replay test affords; a person out of step with the clip may need more, as in
+ * the app, which loops on).
  */
-export function loopedSeatedRun(seq: PoseSequence, rounds = 3, every = 1) {
-  return runProtocol(
-    hipProtocol({ test: 'seated', directions: ['internal', 'external'] }),
-    loopedFrames(seq, rounds, every),
+export function loopedHipRun(seq: PoseSequence, test: HipTestId, rounds = 3, every = 1) {
+  const directions = (['internal', 'external'] as const).filter((d) =>
+    seq.truth.trials.some((t) => t.direction === d),
   );
+  return runProtocol(hipProtocol({ test, directions }), loopedFrames(seq, rounds, every));
+}
+
+/** The whole guided seated test (both directions) over a seated clip played round. */
+export function loopedSeatedRun(seq: PoseSequence, rounds = 3, every = 1) {
+  return loopedHipRun(seq, 'seated', rounds, every);
 }

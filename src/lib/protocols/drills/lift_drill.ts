@@ -6,7 +6,7 @@
 import { kneeMovement, type NeutralRef } from '../compensations';
 import { readHipFrame, type HipFrame } from '../hip_frame';
 import { neutralRef } from '../hip_phases';
-import { trialReading, trialZeroDeg } from '../hip_trial_reading';
+import { trialReading, trialZeroDeg, withTrialZero } from '../hip_trial_reading';
 import { COMPENSATION } from '../limits';
 import { Speaker } from '../speaker';
 import type { Side, Pose } from '../../types';
@@ -101,7 +101,14 @@ export function stepLiftDrill(s: LiftDrillState, pose: Pose | null, tMs: number)
     const mean = degs.reduce((a, b) => a + b, 0) / degs.length;
     sp.say(P.liftGo());
     return {
-      state: { ...s, phase: 'reps', setupFrames: [], neutral: neutralRef(kept, mean), live, said: sp.said },
+      state: {
+        ...s,
+        phase: 'reps',
+        setupFrames: [],
+        neutral: withTrialZero(neutralRef(kept, mean), 'seated'),
+        live,
+        said: sp.said,
+      },
       prompts: sp.prompts,
     };
   }
