@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { readHipFrame, type HipFrame } from './hip_frame';
-import { neutralReading, trialReading, withTrialZero } from './hip_trial_reading';
+import { neutralReading, trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
 import { neutralRef } from './hip_phases';
 
 const cam = PLACEMENTS['seated-front']!;
@@ -60,8 +60,17 @@ describe('withTrialZero', () => {
     expect(ref.deg).toBeCloseTo(frames[0]!.deg, 6);
   });
 
-  it("supine and prone keep the hold's own reading: their zero is the body's axes, not a hanging shank", () => {
+  it("supine and prone keep the hold's mean reading: no knee is pinned, nothing to read it about", () => {
     const ref = neutralRef([frameAt(0, 'supine')], 3.7);
     expect(withTrialZero(ref, 'supine').deg).toBe(3.7);
+    expect(withTrialZero(ref, 'prone').deg).toBe(3.7);
+  });
+});
+
+describe('trialZeroDeg', () => {
+  it("seated and prone count from their neutral hold, supine from the body's axes", () => {
+    expect(trialZeroDeg('seated', { deg: 4 })).toBe(4);
+    expect(trialZeroDeg('prone', { deg: -6 })).toBe(-6);
+    expect(trialZeroDeg('supine', { deg: 5 })).toBe(0);
   });
 });
