@@ -158,7 +158,7 @@ export function trial(
     side: cur.side,
     direction: cur.direction,
     attempt: s.attempt + 1,
-    // Seated, the turn since the trial's own neutral hold (hip_trial_reading.ts).
+    // The turn since the trial's own neutral hold (hip_trial_reading.ts).
     valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
     // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
     confidence: Math.round(run.meanConfidence * (1 - 0.3 * (run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
