@@ -8,7 +8,6 @@ import {
   type NeutralRef,
 } from './compensations';
 import { medianAngleDeg } from '../geometry/angles';
-import type { Vec2 } from '../geometry/vec2';
 import { acceptedAsFlags, askChoice, isStuck, nextStreak } from './hip_choice';
 import type { HipFrame } from './hip_frame';
 import { trialZeroDeg, withTrialZero } from './hip_trial_reading';
@@ -16,7 +15,7 @@ import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
 import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
 import type { Speaker } from './speaker';
-import { median, sdOf, stillSuffix } from './stillness';
+import { median, medianPoint, sdOf, stillSuffix } from './stillness';
 import type { Compensation, Trial } from './types';
 
 export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
@@ -276,13 +275,6 @@ export function medianFrame(frames: readonly HipFrame[]): HipFrame {
     hipLineDeg: medianAngleDeg(frames.map((f) => f.hipLineDeg)),
     trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
   };
-}
-
-/** Per-coordinate median; undefined when any frame lacks the point (hand-made frames in tests). */
-function medianPoint(ps: readonly (Vec2 | undefined)[]): Vec2 | undefined {
-  const all = ps.filter((p): p is Vec2 => p !== undefined);
-  if (all.length !== ps.length || all.length === 0) return undefined;
-  return { x: median(all.map((p) => p.x)), y: median(all.map((p) => p.y)) };
 }
 
 /** The median of a per-frame number over most of the frames that have it; null when fewer than half have it. */

@@ -9,7 +9,7 @@ import { pinnedKneeRotationDeg } from '../geometry/pinned_knee';
 import type { NeutralRef } from './compensations';
 import type { HipFrame, HipFrameRead } from './hip_frame';
 import { implausibleRotation } from './limits';
-import { median } from './stillness';
+import { medianPoint } from './stillness';
 import type { HipTestId } from './types';
 
 /**
@@ -56,8 +56,7 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
  */
 export function neutralReading(frame: HipFrame, recent: readonly HipFrame[], test: HipTestId): HipFrame {
   if (test !== 'seated' || !frame.ankle || !frame.hipMid) return frame;
-  const knees = [...recent, frame].map((f) => f.knee);
-  const knee = { x: median(knees.map((k) => k.x)), y: median(knees.map((k) => k.y)) };
+  const knee = medianPoint([...recent, frame].map((f) => f.knee))!;
   const leg = { ankle: frame.ankle, hipMid: frame.hipMid, hipLineDeg: frame.hipLineDeg };
   const deg = pinnedKneeRotationDeg({ ...leg, knee: frame.knee }, { ...leg, knee }, 'whole');
   return deg === null || implausibleRotation(deg) ? frame : { ...frame, deg };

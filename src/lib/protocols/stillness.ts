@@ -1,5 +1,6 @@
 // "Hold still": the longest recent run of samples whose angle stays within the stillness limits.
 // Pure; samples arrive in time order.
+import type { Vec2 } from '../geometry/vec2';
 
 export interface AngleSample {
   readonly tMs: number;
@@ -21,6 +22,13 @@ export const median = (xs: readonly number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/** Per-coordinate median; undefined when any frame lacks the point (hand-made frames in tests). */
+export function medianPoint(ps: readonly (Vec2 | undefined)[]): Vec2 | undefined {
+  const all = ps.filter((p): p is Vec2 => p !== undefined);
+  if (all.length !== ps.length || all.length === 0) return undefined;
+  return { x: median(all.map((p) => p.x)), y: median(all.map((p) => p.y)) };
+}
 
 /** Population standard deviation (the spread a still window is judged by). */
 export const sdOf = (xs: readonly number[]): number => {
