@@ -2,7 +2,7 @@
 // orders and habits of a person no prompt is guiding.
 import { describe, expect, it } from 'vitest';
 import { angleSeries } from '../../testing/angle_series';
-import { legExcursions, MAX_EXCURSION_MS, videoMs, type Excursion } from './hip_segments';
+import { legExcursions, MAX_EXCURSION_MS, videoMs, type Excursion, type LegReading } from './hip_segments';
 
 const summary = (xs: readonly Excursion[]) =>
   xs.map((x) => ({
@@ -199,5 +199,81 @@ describe('legExcursions', () => {
     const [x] = legExcursions('right', r);
     expect(x!.hold).toBeNull();
     expect(x!.direction).toBe('internal');
+  });
+
+  describe('each trial counts from the start position just before it', () => {
+    /** The readings with single-frame misreads (the model's knee keypoint jumping) at these times. */
+    const withSpikes = (r: LegReading[], spikes: Record<number, number>) =>
+      r.map((x) => (x.frame && x.tMs in spikes ? { ...x, frame: { ...x.frame, deg: spikes[x.tMs]! } } : x));
+
+    it('a long rest read at +8° (prone: the leg lying flat), then 1 s at the start position: it counts from there', () => {
+      // 4 s of rest, then the knee bent up to the start position (read −2°, with a misread frame) for 1 s, turned.
+      const r = withSpikes(
+        angleSeries(8, [
+          [4000, 8],
+          [100, -2],
+          [900, -2],
+          [800, 28],
+          [1800, 28],
+          [800, -2],
+          [2000, -2],
+        ]),
+        { 4300: -30 },
+      );
+      // (Bending the knee up from the rest reads as a turn without a hold: a false start, no trial.)
+      const [x, ...rest] = legExcursions('left', r).filter((e) => e.hold);
+      expect(rest).toEqual([]);
+      expect(x!.neutral.meanDeg).toBeCloseTo(8, 0); // found from the rest …
+      expect(x!.start.deg).toBeCloseTo(-2, 5); // … counted from the start position
+      expect(x!.start.frames.map((i) => r[i]!.tMs)).not.toContain(4300); // the misread frame left out
+      expect(r[x!.startFrame]!.tMs).toBeGreaterThan(r[x!.start.toFrame]!.tMs);
+    });
+
+    it('trials a second apart after that rest: every one is found, each from its own start', () => {
+      // The rest at +8°; between trials the leg sits at 0° (then +2°) for 1 s only: never a 0.8 s still window.
+      const r = angleSeries(8, [
+        [4000, 8],
+        [100, 0],
+        [900, 0],
+        [800, 27],
+        [1800, 27],
+        [800, 0],
+        [1000, 0],
+        [800, 29],
+        [1800, 29],
+        [800, 2],
+        [1000, 2],
+        [800, -40],
+        [1800, -40],
+        [800, 2],
+        [1000, 2],
+        [800, -38],
+        [1800, -38],
+        [800, 0],
+        [2000, 0],
+      ]);
+      const xs = legExcursions('left', r);
+      expect(xs.map((x) => [x.direction, Math.round(x.start.deg), Math.round(x.hold!.meanDeg)])).toEqual([
+        ['internal', 0, 27],
+        ['internal', 0, 29],
+        ['external', 2, -40],
+        ['external', 2, -38],
+      ]);
+    });
+
+    it('swinging straight through neutral, with no rest between: the second counts from the neutral window', () => {
+      const r = angleSeries(0, [
+        [2000, 0],
+        [800, -30],
+        [2000, -30],
+        [1200, 30],
+        [2000, 30],
+        [800, 0],
+        [1500, 0],
+      ]);
+      const [ext, int] = legExcursions('left', r);
+      expect(int!.start).toEqual(ext!.start);
+      expect(int!.start.deg).toBeCloseTo(0, 5);
+    });
   });
 });

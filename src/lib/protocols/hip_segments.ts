@@ -2,7 +2,8 @@
 // the leg leaves it (internal or external, by the sign) → a still hold at end range → back. The limits are
 // the live test's (limits.ts) but one: a neutral is a still window of ≥ 0.8 s (live: 1 s, see
 // RECORDING_NEUTRAL_MS) within 15° of zero, a trial moves ≥ 5° past it, the hold is ≥ 1.5 s still, back =
-// within 8° of neutral. Pure.
+// within 8° of neutral. Each trial then counts from the start position just before it (startStretch), which
+// may be a second's rest between trials rather than the neutral window it was found from. Pure.
 //
 // Why not OpenCap's peak finding (prominence 0.7 × the series' range, peaks ≥ 0.5 s apart, peak widths for
 // start and end): it assumes one direction and trials of similar size in one series. A recording mixes
@@ -12,6 +13,7 @@
 import type { Side } from '../types';
 import type { HipFrame } from './hip_frame';
 import { MOVEMENT, STILLNESS, TIMING } from './limits';
+import { median } from './stillness';
 import { stillWindows, type StillWindow } from './still_runs';
 import type { Direction } from './types';
 
@@ -28,11 +30,27 @@ export interface FrameWindow extends StillWindow {
   readonly toFrame: number;
 }
 
+/**
+ * Where the leg sat just before it turned: the frames (indices into the leg's readings) of the last second at
+ * the start position, and their median reading. The trial counts from here, as a live trial counts from the
+ * neutral hold it was prompted to make just before it.
+ */
+export interface StartStretch {
+  readonly fromFrame: number;
+  readonly toFrame: number;
+  /** The frames within the still band (outliers — a keypoint jumping for a frame — left out). */
+  readonly frames: readonly number[];
+  readonly deg: number;
+}
+
 /** One movement out of neutral and back: a trial if it has a hold (or was spoiled on the way). */
 export interface Excursion {
   readonly side: Side;
   readonly direction: Direction;
+  /** The still window the excursion was found from (≥ 0.8 s); several trials in a row may share it. */
   readonly neutral: FrameWindow;
+  /** The start position just before this trial: what it counts from (startStretch). */
+  readonly start: StartStretch;
   /** The still hold farthest past neutral (≥ 1.5 s), or null: a false start or a spoiled trial. */
   readonly hold: FrameWindow | null;
   /** First frame after the neutral window: the trial's compensation checks start here. */
@@ -73,6 +91,65 @@ const STILL = {
 export const videoMs = (w: StillWindow): number =>
   w.count > 1 ? (w.durationMs * w.count) / (w.count - 1) : 0;
 
+/**
+ * How much of the start position a trial's zero is read from: about the live test's 1 s neutral hold. The
+ * start is found in a shorter window (START_FIND_MS) because between trials a person following no prompt
+ * often rests for about a second, and the model's lag takes a little off that.
+ */
+export const START_STRETCH_MS = 1000;
+export const START_FIND_MS = 600;
+/** Fewest frames a start position is read from (4 frames at the rig's 10 fps is 0.4 s). */
+const START_MIN_FRAMES = 4;
+
+interface Sample {
+  readonly tMs: number;
+  readonly deg: number;
+}
+
+/**
+ * The start position just before a trial: going back from where the leg reached its hold (`hi`, exclusive) to
+ * no earlier than `lo`, the latest ~0.6 s whose readings mostly (≥ 60 %, ≥ 4 frames) lie within the still band
+ * of their median, near zero and at least a trial's minimum range short of the hold. Then its last second, the
+ * frames within the band. Why not a still window: between trials the leg may rest for only a second, and the
+ * model misreads the resting leg for a frame now and then (a knee keypoint jumping 20°), which breaks a still
+ * window but hardly moves a median. Why not the neutral the excursion was found from: that may be a rest
+ * seconds earlier in another pose (prone, the leg lying flat while the other leg is tested), and it reads
+ * differently from the start position a person takes for the trial. Null when there is none: the trial then
+ * counts from its neutral window.
+ */
+export function startStretch(
+  samples: readonly Sample[],
+  lo: number,
+  hi: number,
+  holdDeg: number,
+  sign: number,
+): { fromIdx: number; toIdx: number; idx: number[]; deg: number } | null {
+  const band = STILLNESS.maxDevDeg.value;
+  for (let e = hi - 1; e >= lo; e--) {
+    const win = range(samples, lo, e, START_FIND_MS);
+    if (win.length < START_MIN_FRAMES) continue;
+    const m = median(win.map((k) => samples[k]!.deg));
+    const inBand = win.filter((k) => Math.abs(samples[k]!.deg - m) <= band);
+    if (inBand.length < Math.max(START_MIN_FRAMES, 0.6 * win.length)) continue;
+    if (Math.abs(m) > MOVEMENT.neutralMaxDeg.value) continue;
+    if (sign * (holdDeg - m) < MOVEMENT.minRangeDeg.value) continue;
+    const idx = range(samples, lo, e, START_STRETCH_MS).filter((k) => Math.abs(samples[k]!.deg - m) <= band);
+    return { fromIdx: idx[0]!, toIdx: idx.at(-1)!, idx, deg: median(idx.map((k) => samples[k]!.deg)) };
+  }
+  return null;
+}
+
+/** Sample indices in [lo, e] within `spanMs` before sample e, stopping at a gap longer than the dropout limit. */
+function range(samples: readonly Sample[], lo: number, e: number, spanMs: number): number[] {
+  const out = [e];
+  for (let k = e - 1; k >= lo; k--) {
+    if (samples[e]!.tMs - samples[k]!.tMs > spanMs) break;
+    if (samples[k + 1]!.tMs - samples[k]!.tMs > TIMING.dropoutMs.value) break;
+    out.unshift(k);
+  }
+  return out;
+}
+
 /** The excursions of one leg over the whole recording, in time order. */
 export function legExcursions(side: Side, readings: readonly LegReading[]): Excursion[] {
   const idx: number[] = [];
@@ -92,13 +169,20 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
   const out: Excursion[] = [];
   let ref: FrameWindow | null = null;
   let pos = 0; // sample index from which the next excursion is sought
+  // Sample index where the previous trial (an excursion with a hold) came back: the next start is sought after
+  // it. A false start does not count: a keypoint jumping for a frame or two makes one, inside a start position.
+  let lastBack = 0;
+  let lastStart: StartStretch | null = null;
   for (;;) {
     if (!ref) {
       ref = windows.find((w) => w.startIdx >= pos && isNeutral(w)) ?? null;
       if (!ref) break;
       pos = ref.endIdx + 1;
     }
-    const mu: number = ref.meanDeg;
+    // The level a turn is measured from: the neutral window, or the start position of the trial before when that
+    // came later (the person rests a little differently between trials; the model may read a long rest in
+    // another pose quite differently from the start position).
+    const mu: number = lastStart && lastStart.toFrame > ref.toFrame ? lastStart.deg : ref.meanDeg;
     const from = pos;
     let leave = pos;
     while (leave < samples.length && Math.abs(deg(leave) - mu) < MOVEMENT.minRangeDeg.value) leave++;
@@ -150,13 +234,44 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
         (best, w) => (!best || sign * w.meanDeg > sign * best.meanDeg ? w : best),
         null,
       );
+    // The start position just before the turn: after the previous excursion came back, or in the neutral.
+    const reached = hold ? hold.startIdx : peak;
+    const found = startStretch(
+      samples,
+      Math.max(lastBack, ref.startIdx),
+      reached,
+      hold?.meanDeg ?? deg(peak),
+      sign,
+    );
+    // None found (the leg barely paused, or the model misread it all the while): the latest start position
+    // known, the previous trial's when that was in or after the neutral window.
+    const start: StartStretch = found
+      ? {
+          fromFrame: idx[found.fromIdx]!,
+          toFrame: idx[found.toIdx]!,
+          frames: found.idx.map((k) => idx[k]!),
+          deg: found.deg,
+        }
+      : lastStart && lastStart.toFrame >= ref.fromFrame
+        ? lastStart
+        : {
+            fromFrame: ref.fromFrame,
+            toFrame: ref.toFrame,
+            frames: idx.slice(ref.startIdx, ref.endIdx + 1),
+            deg: ref.meanDeg,
+          };
+    if (hold) lastStart = start;
+    // After an earlier trial from the same neutral, this one starts where that one came back, or after its
+    // own start position when that came later.
+    const after = from === ref.endIdx + 1 ? ref.toFrame + 1 : idx[from]!;
+    if (hold) lastBack = back;
     out.push({
       side,
       direction: sign > 0 ? 'internal' : 'external',
       neutral: ref,
+      start,
       hold,
-      // After an earlier trial from the same neutral, this one starts where that one came back.
-      startFrame: from === ref.endIdx + 1 ? ref.toFrame + 1 : idx[from]!,
+      startFrame: Math.max(after, start.toFrame + 1),
       endFrame: idx[back]!,
       peakDevDeg: sign * (deg(peak) - mu),
       peakFrame: idx[peak]!,

@@ -25,6 +25,12 @@ import { trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
+ * The shortest excursion without a hold that is a person's attempt. A turn out and back takes a person about a
+ * second (the rig's aborted attempts: 0.8 s); the model misreading a leg makes excursions of 0.1–0.3 s.
+ */
+export const MIN_ATTEMPT_MS = 500;
+
+/**
  * The trial an excursion makes, with the spans its compensations cover; null for a clean false start.
  * Attempts are numbered once all trials are known (recorded_result.ts applyTrialRule).
  */
@@ -34,13 +40,12 @@ export function recordedTrial(
   test: HipTestId,
 ): { trial: RecordedTrial; spans: CompensationSpan[] } | null {
   const sign = ex.direction === 'internal' ? 1 : -1;
-  const neutralFrames = measurable(readings, ex.neutral.fromFrame, ex.neutral.toFrame);
+  // The trial's neutral is the start position just before it (hip_segments.ts startStretch), as live's is the
+  // neutral hold just before each trial.
+  const neutralFrames = ex.start.frames.flatMap((i) => (readings[i]?.frame ? [readings[i]!.frame!] : []));
   // The live test's neutral (hip_phases.ts neutralRef): knee judged relative to the pelvis and the foot's swing,
   // and not at all where the model has likely lost the knee.
-  const ref: NeutralRef = withTrialZero(
-    neutralRef(neutralFrames.slice(-RECENT_FRAMES), ex.neutral.meanDeg),
-    test,
-  );
+  const ref: NeutralRef = withTrialZero(neutralRef(neutralFrames.slice(-RECENT_FRAMES), ex.start.deg), test);
   const checkTo = ex.hold ? ex.hold.toFrame : ex.endFrame;
   const spans = new SpanBuilder(ex.side);
   let comps: Compensation[] = [];
@@ -79,7 +84,11 @@ export function recordedTrial(
     for (const c of fresh) spans.add(c, r.tMs, r.tMs);
   }
   const voided = comps.some((c) => c.severity === 'invalid');
-  if (!ex.hold && !voided) return null;
+  // No hold: a false start, not a trial; kept as a voided attempt only when it was spoiled, and only when it
+  // lasted as long as a person's movement does: out and back within MIN_ATTEMPT_MS is the model misreading the
+  // leg for a frame or two (prone.mp4: three such "attempts", each voided as a moving knee).
+  const lastedMs = readings[ex.endFrame]!.tMs - readings[ex.startFrame]!.tMs;
+  if (!ex.hold && (!voided || lastedMs < MIN_ATTEMPT_MS)) return null;
   const hold = ex.hold;
   const peakFrame = hold ? Math.round((hold.fromFrame + hold.toFrame) / 2) : ex.peakFrame;
   const low = hold && !voided ? lowConfidence(hold.meanConfidence, hold.endMs) : null;
@@ -107,7 +116,7 @@ export function recordedTrial(
       voided || !hold
         ? 0
         : Math.round(hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
-    neutralDeg: round1(ex.neutral.meanDeg),
+    neutralDeg: round1(ex.start.deg),
     startMs: readings[ex.startFrame]!.tMs,
     endMs: readings[ex.endFrame]!.tMs,
     valid: !voided && hold !== null,
