@@ -14,7 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parsePoseSequence } from '../src/lib/pipeline/pose_sequence';
+import { EXTERNAL_ROTATION } from '../src/lib/pipeline/test_setup';
 import { readHipFrame } from '../src/lib/protocols/hip_frame';
+import { MOVEMENT } from '../src/lib/protocols/limits';
 import type { Direction } from '../src/lib/protocols/types';
 import type { Side } from '../src/lib/types';
 import { loopMs, loopedHipRun } from '../src/testing/looped_replay';
@@ -88,8 +90,9 @@ for (const body of bodies) {
       const peaks = seq.truth.trials
         .filter((t) => t.side === side && t.direction === d)
         .map((t) => t.peakDeg);
-      // A direction the clip does not show (supine: internal only) is not the test's.
-      if (peaks.length === 0) {
+      // A direction the clip does not show, or the app's test does not ask for (supine: internal only), is not
+      // counted.
+      if (peaks.length === 0 || (d === 'external' && !EXTERNAL_ROTATION[test].ok)) {
         cells.push('n/a');
         continue;
       }
@@ -113,21 +116,24 @@ for (const body of bodies) {
       .join(', ') || 'none';
   // A void while the looping clip shows the other leg's block (the protocol out of step with the clip, which then
   // moves this leg out of the way or swaps legs) is the clip's doing, not a false void: marked "(clip on other leg)".
-  const clipSideAt = (tMs: number) => {
+  // Likewise a void while the clip turns the leg the other way than the trial asks (supine: the app asks for internal
+  // rotation only, and the clip goes on to its external trials): marked "(clip turns the other way)".
+  const clipAt = (tMs: number) => {
     const t = tMs % last;
-    return seq.truth.series.find((x, i) => (seq.truth.series[i + 1]?.tMs ?? Infinity) > t && x.tMs <= t + 1)!
-      .side;
+    return seq.truth.series.find((x, i) => (seq.truth.series[i + 1]?.tMs ?? Infinity) > t && x.tMs <= t + 1)!;
   };
-  const voidKinds = voided.map(
-    (t) =>
-      (t.compensations.find((c) => c.severity === 'invalid')?.kind ?? 'unknown') +
-      (clipSideAt(t.endMs) !== t.side ? ' (clip on other leg)' : ''),
-  );
+  const voidKinds = voided.map((t) => {
+    const kind = t.compensations.find((c) => c.severity === 'invalid')?.kind ?? 'unknown';
+    const at = clipAt(t.endMs);
+    if (at.side !== t.side) return `${kind} (clip on other leg)`;
+    const turn = at.hipRotationDeg * (t.direction === 'internal' ? 1 : -1);
+    return turn < -MOVEMENT.minRangeDeg.value ? `${kind} (clip turns the other way)` : kind;
+  });
   totals.voids += voided.length;
   totals.compensationVoids += voidKinds.filter((k) =>
     ['knee-moved', 'pelvis-tilt', 'trunk-lean'].includes(k),
-  ).length;
-  totals.clipVoids += voidKinds.filter((k) => k.endsWith('(clip on other leg)')).length;
+  ).length; // the clip's own doing (marked in brackets) not counted
+  totals.clipVoids += voidKinds.filter((k) => k.endsWith(')')).length;
   const flags = run.state.trials
     .filter((t) => t.valid)
     .flatMap((t) => t.compensations.filter((c) => c.severity === 'flag').map((c) => c.kind));
@@ -148,5 +154,5 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log(
-  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
+  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg or turned it the other way; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
 );

@@ -3,6 +3,7 @@
 // per-body tooling (scripts/guided_bodies.ts), so both play it the same way.
 import type { PoseSequence } from '../lib/pipeline/pose_sequence';
 import { runProtocol } from '../lib/pipeline/run_protocol';
+import { EXTERNAL_ROTATION } from '../lib/pipeline/test_setup';
 import { hipProtocol } from '../lib/protocols/hip_guided';
 import type { HipTestId } from '../lib/types';
 
@@ -26,13 +27,15 @@ export function loopedFrames(seq: PoseSequence, rounds: number, every = 1) {
 }
 
 /**
- * The whole guided test of the sequence's kind, in the directions its clip shows, over the clip played `rounds` times
- * round (three by default: what the CI replay test affords; a person out of step with the clip may need more, as in
- * the app, which loops on).
+ * The whole guided test of the sequence's kind, in the directions both its clip shows and the app's test asks for
+ * (supine: internal only, test_setup.ts EXTERNAL_ROTATION), over the clip played `rounds` times round (three by
+ * default: what the CI replay test affords; a person out of step with the clip may need more, as in the app, which
+ * loops on).
  */
 export function loopedHipRun(seq: PoseSequence, test: HipTestId, rounds = 3, every = 1) {
-  const directions = (['internal', 'external'] as const).filter((d) =>
-    seq.truth.trials.some((t) => t.direction === d),
+  const directions = (['internal', 'external'] as const).filter(
+    (d) =>
+      seq.truth.trials.some((t) => t.direction === d) && (d === 'internal' || EXTERNAL_ROTATION[test].ok),
   );
   return runProtocol(hipProtocol({ test, directions }), loopedFrames(seq, rounds, every));
 }
