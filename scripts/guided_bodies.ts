@@ -1,5 +1,5 @@
 // npx tsx scripts/guided_bodies.ts [--test seated|supine|prone] [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies]
-//   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only]
+//   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only] [--follow]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested knee out to the side as the app asks; with --other-leg-external-only
@@ -19,6 +19,7 @@ import { readHipFrame } from '../src/lib/protocols/hip_frame';
 import { MOVEMENT } from '../src/lib/protocols/limits';
 import type { Direction } from '../src/lib/protocols/types';
 import type { Side } from '../src/lib/types';
+import { followingHipRun } from '../src/testing/following_replay';
 import { loopMs, loopedHipRun } from '../src/testing/looped_replay';
 import type { HipTestId } from '../src/lib/types';
 import { arg, bodiesArg, flag } from './guided_clip_args';
@@ -32,6 +33,9 @@ const look = arg('--look', '1');
 const rounds = Number(arg('--rounds', '6'));
 // Every so many of the clip's frames: 2 or 3 stand for the ≈ 4 fps the app reads in this machine's Chromium.
 const every = Number(arg('--every', '1'));
+// --follow: the clip's frames played as a person following the prompts would move (src/testing/following_replay.ts)
+// instead of the clip looped in its own order.
+const follow = flag('--follow');
 const root = new URL('..', import.meta.url).pathname;
 
 const sh = (cmd: string, args: string[]) => {
@@ -83,7 +87,7 @@ for (const body of bodies) {
   if (!parsed.ok) throw new Error(parsed.error);
   const seq = parsed.value;
   const last = loopMs(seq);
-  const run = loopedHipRun(seq, test, rounds, every);
+  const run = follow ? followingHipRun(seq, test, every) : loopedHipRun(seq, test, rounds, every);
   const cells: string[] = [];
   for (const side of ['right', 'left'] as Side[])
     for (const d of ['internal', 'external'] as Direction[]) {
@@ -119,6 +123,10 @@ for (const body of bodies) {
   // Likewise a void while the clip turns the leg the other way than the trial asks (supine: the app asks for internal
   // rotation only, and the clip goes on to its external trials): marked "(clip turns the other way)".
   const clipAt = (tMs: number) => {
+    if ('shown' in run) {
+      const shown = run.shown.findLast((x) => x.tMs <= tMs + 1) ?? run.shown[0]!;
+      return seq.truth.series[shown.frame]!;
+    }
     const t = tMs % last;
     return seq.truth.series.find((x, i) => (seq.truth.series[i + 1]?.tMs ?? Infinity) > t && x.tMs <= t + 1)!;
   };

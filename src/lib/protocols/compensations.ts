@@ -3,7 +3,7 @@
 import { DEG_TO_RAD, wrapDeg } from '../geometry/angles';
 import { dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
 import type { HipFrame } from './hip_frame';
-import { COMPENSATION as C } from './limits';
+import { COMPENSATION as C, MOVEMENT, STILLNESS } from './limits';
 import type { Compensation, CompensationKind, Evidence } from './types';
 
 /**
@@ -215,6 +215,48 @@ export function lowConfidence(meanConfidence: number, tMs: number): Compensation
       threshold: C.lowConfidence.value,
       comparator: '<',
       source: C.lowConfidence.source,
+    },
+    tMs,
+  };
+}
+
+/**
+ * The side's start position was taken as it was, read `startDeg` off the asked one while held still (hip_phases.ts
+ * setup): the trial counts from it, but the model may be misreading this leg. A flag, never a void.
+ */
+export function startOff(startDeg: number, tMs: number): Compensation {
+  return {
+    kind: 'start-off',
+    severity: 'flag',
+    message: `The start position read ${Math.abs(startDeg).toFixed(0)}° off while held still: the camera may be misreading this leg, and the value counts from that start.`,
+    evidence: {
+      label: 'Start position reading, held still',
+      value: round(Math.abs(startDeg), 1),
+      unit: '°',
+      threshold: MOVEMENT.neutralMaxDeg.value,
+      comparator: '>',
+      source: MOVEMENT.neutralMaxDeg.source,
+    },
+    tMs,
+  };
+}
+
+/**
+ * No still window came in time and a noisy one was taken (STILLNESS_RELAXED): the reading wobbled by `sdDeg` where a
+ * still one stays within the limit. `where`: the start position or the hold. A flag, never a void.
+ */
+export function unsteady(where: 'start' | 'hold', sdDeg: number, tMs: number): Compensation {
+  return {
+    kind: 'unsteady',
+    severity: 'flag',
+    message: `The reading of the ${where === 'start' ? 'start position' : 'hold'} wobbled by ${sdDeg.toFixed(1)}° and never settled within ${STILLNESS.sdDeg.value}°: the value is its mean, less sure (light, clothing or distance).`,
+    evidence: {
+      label: `Reading's standard deviation over the ${where === 'start' ? 'start position' : 'hold'}`,
+      value: round(sdDeg, 1),
+      unit: '°',
+      threshold: STILLNESS.sdDeg.value,
+      comparator: '>',
+      source: STILLNESS.sdDeg.source,
     },
     tMs,
   };

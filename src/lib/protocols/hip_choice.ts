@@ -3,9 +3,10 @@
 // offers a way on: try again (after changing the set-up), accept the compensation flagged, or skip. Pure.
 import { acceptPrompt, choiceReminderPrompt, retryPrompt, skipNote, stuckPrompt } from './hip_choice_prompts';
 import { to, type HipChoice, type HipState, type VoidStreak } from './hip_state';
-import { TIMING, TRIALS } from './limits';
+import { MOVEMENT, STILLNESS, TIMING, TRIALS } from './limits';
 import type { Speaker } from './speaker';
-import type { Compensation } from './types';
+import { sdOf } from './stillness';
+import type { Compensation, CompensationKind } from './types';
 
 /** The key a skip note is filed under (hip_result.ts reads it back). */
 export const stepKey = (side: string, direction: string): string => `${side} ${direction}`;
@@ -33,6 +34,52 @@ export function askChoice(s: HipState, streak: VoidStreak, tMs: number, sp: Spea
   sp.say(stuckPrompt(cur.side, cur.direction, streak, choices));
   return { ...to(s, 'choice', tMs), streak, choices, compensations: [] };
 }
+
+/**
+ * Nothing measured for TIMING.stallMs: say what is in the way, with the evidence, and wait for a choice (try again or
+ * skip; nothing to accept). What is in the way: frames the camera cannot read, a start read off, a reading that never
+ * settles, a leg that never reads back at its start.
+ */
+export function askStall(s: HipState, tMs: number, sp: Speaker): HipState {
+  const cur = s.plan[s.stepIdx]!;
+  const waited = tMs - (s.progressMs ?? s.phaseSinceMs);
+  const evidence = {
+    label: 'Time with nothing measured',
+    value: Math.round(waited),
+    unit: 'ms' as const,
+    threshold: TIMING.stallMs.value,
+    comparator: '≥' as const,
+    source: TIMING.stallMs.source,
+  };
+  const recent = s.samples.filter((x) => x.tMs >= tMs - 2 * TIMING.neutralMs.value).map((x) => x.deg);
+  const sd = recent.length >= 3 ? sdOf(recent) : 0;
+  const leg = `${cur.side} leg`;
+  const [kind, message]: [CompensationKind, string] = s.problem
+    ? ['out-of-frame', `The camera could not read the ${leg}: ${s.problem}.`]
+    : s.phase === 'setup' && s.liveDeg !== null && Math.abs(s.liveDeg) > MOVEMENT.neutralMaxDeg.value
+      ? ['start-off', `The ${leg} read ${Math.abs(s.liveDeg).toFixed(0)}° off the start position.`]
+      : sd > STILLNESS.sdDeg.value
+        ? ['unsteady', `The reading of the ${leg} wobbled by ${sd.toFixed(1)}° and never settled.`]
+        : s.phase === 'return'
+          ? ['start-off', `The ${leg} never read back at its start position.`]
+          : ['unsteady', `The ${leg} never held still long enough to be measured.`];
+  const streak: VoidStreak = {
+    kind,
+    count: 0,
+    inRow: 0,
+    last: { kind, severity: 'invalid', message, evidence, tMs },
+    stalledMs: waited,
+  };
+  const choices: HipChoice[] = ['retry', 'skip'];
+  sp.say(stuckPrompt(cur.side, cur.direction, streak, choices));
+  return { ...to(s, 'choice', tMs), streak, choices, compensations: [] };
+}
+
+/** Whether the current step has got nowhere for too long (hip_guided.ts asks then). */
+export const isStalled = (s: HipState, tMs: number): boolean =>
+  s.phase !== 'choice' &&
+  s.phase !== 'done' &&
+  tMs - (s.progressMs ?? s.phaseSinceMs) >= TIMING.stallMs.value;
 
 /** While waiting: remind now and then; with no choice at all, skip so a hands-free test still ends. */
 export function waitChoice(
@@ -77,8 +124,11 @@ export function resume(s: HipState, choice: 'retry' | 'accept', tMs: number, sp:
     s.attempt + (s.trialsPerDirection - valid) + TRIALS.extraAttempts.value,
   );
   sp.say(choice === 'retry' ? retryPrompt(streak.kind, s.test) : acceptPrompt(streak.kind));
+  // After a stall, back to where it stood: the set-up if no start was ever taken, else a fresh start position.
+  const phase = streak.stalledMs === undefined ? 'return' : s.neutral ? 'neutral' : 'setup';
   return {
-    ...to(s, 'return', tMs),
+    ...to(s, phase, tMs),
+    progressMs: tMs,
     streak: null,
     choices: [],
     attemptLimit,

@@ -11,6 +11,8 @@ const KIND_WORDS: Record<CompensationKind, string> = {
   'trunk-lean': 'the trunk leaned',
   'out-of-frame': 'the leg left the picture',
   'low-confidence': 'the keypoints were uncertain',
+  'start-off': 'the start position read off',
+  unsteady: 'the reading wobbled',
 };
 
 export const kindWords = (kind: CompensationKind): string => KIND_WORDS[kind];
@@ -20,6 +22,8 @@ export const kindWords = (kind: CompensationKind): string => KIND_WORDS[kind];
  * leg turned the wrong way), "6 … in a row were voided, the last because the pelvis tilted".
  */
 export function streakWords(streak: VoidStreak, attempts = 'attempts'): string {
+  if (streak.stalledMs !== undefined)
+    return `Nothing could be measured for ${Math.round(streak.stalledMs / 1000)} s`;
   return oneReason(streak)
     ? `${streak.count} ${attempts} in a row were voided: ${kindWords(streak.kind)}`
     : `${streak.inRow} ${attempts} in a row were voided, the last because ${kindWords(streak.kind)}`;
@@ -53,6 +57,10 @@ export function adviceFor(kind: CompensationKind, test: HipTestId): string {
       return 'Keep the whole leg in the picture: move the camera back, add light, and wear clothes that stand out from the background.';
     case 'low-confidence':
       return 'Add light, move the camera a little closer, and wear clothes that stand out from the background.';
+    case 'start-off':
+      return 'Check the start position, and that the camera sees the whole leg from where the test asks.';
+    case 'unsteady':
+      return 'Add light, and wear shorts or fitted clothes so the camera sees the leg clearly.';
   }
 }
 
@@ -76,6 +84,12 @@ export function stuckPrompt(
   streak: VoidStreak,
   choices: readonly HipChoice[],
 ): Prompt {
+  if (streak.stalledMs !== undefined)
+    return p(
+      'stuck',
+      `${streakWords(streak)} in ${direction} rotation of the ${side} hip. ${streak.last.message} Press ${choiceList(choices)}.`,
+      'warn',
+    );
   return p(
     'stuck',
     `${streakWords(streak, `${direction} rotation attempts of the ${side} hip`)}. Press ${choiceList(choices)}.`,
@@ -110,8 +124,11 @@ export function acceptPrompt(kind: CompensationKind): Prompt {
 
 /** The result's reason for a direction skipped after repeated voids (and who skipped it). */
 export function skipNote(streak: VoidStreak, byTimeout: boolean): string {
+  const done = byTimeout ? '; no choice was made' : '';
+  if (streak.stalledMs !== undefined)
+    return `skipped after ${Math.round(streak.stalledMs / 1000)} s with nothing measured: ${streak.last.message.replace(/\.$/, '')} (${evidenceText(streak.last.evidence)})${done}`;
   const why = oneReason(streak)
     ? `${streak.count} voided attempts in a row, ${kindWords(streak.kind)}`
     : `${streak.inRow} voided attempts in a row, the last because ${kindWords(streak.kind)}`;
-  return `skipped after ${why} (${evidenceText(streak.last.evidence)})${byTimeout ? '; no choice was made' : ''}`;
+  return `skipped after ${why} (${evidenceText(streak.last.evidence)})${done}`;
 }

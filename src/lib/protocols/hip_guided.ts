@@ -2,7 +2,7 @@
 // setup check → hold still in neutral → move to end range → hold → return, three trials per direction,
 // internal then external rotation, then the other side. Time is the frames' tMs; nothing here reads a clock.
 import type { Pose } from '../types';
-import { resume, skipStuck, waitChoice } from './hip_choice';
+import { askStall, isStalled, resume, skipStuck, waitChoice } from './hip_choice';
 import { HIPS_SWAPPED_REASON, hipsSwapped } from './compensations';
 import { readHipFrame, type HipFrame } from './hip_frame';
 import { neutralReading, trialReading, trialZeroDeg } from './hip_trial_reading';
@@ -96,6 +96,8 @@ export function stepHip(
   )
     sp.say(say.problemPrompt(read.reason), TIMING.problemRepeatMs.value);
 
+  // A step that got nowhere for too long stops and asks (hip_choice.ts askStall), whatever phase it is stuck in.
+  if (isStalled(s, tMs)) s = askStall(s, tMs, sp);
   switch (s.phase) {
     case 'setup':
       s = setup(s, read.ok ? read.frame : null, tMs, sp);

@@ -5,6 +5,8 @@ import {
   lowConfidence,
   mergeCompensations,
   outOfFrame,
+  startOff,
+  unsteady,
   type NeutralRef,
 } from './compensations';
 import { medianAngleDeg } from '../geometry/angles';
@@ -13,18 +15,36 @@ import type { HipFrame } from './hip_frame';
 import { trialZeroDeg, withTrialZero } from './hip_trial_reading';
 import * as say from './hip_prompts';
 import { PROBLEM_SETTLE_MS, to, type HipState, type PlanStep } from './hip_state';
-import { MOVEMENT, POSTURE, STILLNESS, TIMING, TRIALS } from './limits';
+import { MOVEMENT, POSTURE, STILLNESS, STILLNESS_RELAXED, TIMING, TRIALS } from './limits';
 import type { Speaker } from './speaker';
 import { median, medianPoint, sdOf, stillSuffix } from './stillness';
 import type { Compensation, Trial } from './types';
 
+/** How far off a start position may read: the asked limit, or wider once a still start read off was taken. */
+const startLimitDeg = (s: HipState): number =>
+  s.startOffDeg === undefined ? MOVEMENT.neutralMaxDeg.value : MOVEMENT.startOffMaxDeg.value;
+
 export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Speaker): HipState {
   const cur = s.plan[s.stepIdx]!;
-  if (!frame) return { ...s, readySinceMs: null };
-  if (Math.abs(frame.deg) > MOVEMENT.neutralMaxDeg.value) {
+  // A frame the model could not read, among readable ones, does not undo the set-up (as a trial forgives a dropout up
+  // to the same limit): on bodies read every second or third frame the set-up otherwise never held 0.6 s and said
+  // nothing, because no one problem lasted long enough to be told.
+  if (!frame)
+    return tMs - (s.lastMeasurableMs ?? -Infinity) > TIMING.dropoutMs.value
+      ? { ...s, readySinceMs: null }
+      : s;
+  if (Math.abs(frame.deg) > startLimitDeg(s)) {
+    // Read off but plausible, for long, and held still: the model may misread this leg at rest (a person whose shin
+    // does hang straight cannot do better), so after a while the start is taken as it is, said, and flagged.
+    const plausible = Math.abs(frame.deg) <= MOVEMENT.startOffMaxDeg.value;
+    const offSince = plausible ? (s.startOffSinceMs ?? tMs) : null;
+    if (offSince !== null && tMs - offSince >= TIMING.startOffWaitMs.value && heldSteady(s, tMs)) {
+      sp.say(say.startOffPrompt(s.test, cur.side, frame.deg));
+      return { ...s, startOffDeg: frame.deg, startOffSinceMs: null, readySinceMs: null };
+    }
     if (tMs - s.phaseSinceMs > PROBLEM_SETTLE_MS)
       sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
-    return { ...s, readySinceMs: null };
+    return { ...s, readySinceMs: null, startOffSinceMs: offSince };
   }
   const lean = frame.trunkDeg === null ? 0 : Math.abs(Math.abs(frame.trunkDeg) - 90);
   if (lean > POSTURE.trunkOffSquareDeg.value) {
@@ -55,12 +75,16 @@ export function setup(s: HipState, frame: HipFrame | null, tMs: number, sp: Spea
 
 export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
   const cur = s.plan[s.stepIdx]!;
-  const run = stillSuffix(
-    s.samples.filter((x) => x.tMs >= s.phaseSinceMs),
-    { sdDeg: STILLNESS.sdDeg.value, maxDevDeg: STILLNESS.maxDevDeg.value },
-  );
+  const since = s.samples.filter((x) => x.tMs >= s.phaseSinceMs);
+  const strict = stillSuffix(since, STILL);
+  // No still second for a while: a noisy but steady one will do, flagged (STILLNESS_RELAXED says why).
+  const run =
+    (!strict || strict.durationMs < TIMING.neutralMs.value) &&
+    tMs - s.phaseSinceMs >= TIMING.relaxStillAfterMs.value
+      ? stillSuffix(since, RELAXED)
+      : strict;
   if (run && run.durationMs >= TIMING.neutralMs.value) {
-    if (Math.abs(run.meanDeg) > MOVEMENT.neutralMaxDeg.value) {
+    if (Math.abs(run.meanDeg) > startLimitDeg(s)) {
       sp.say(say.startPositionPrompt(s.test, cur.side), TIMING.problemRepeatMs.value);
       return s;
     }
@@ -88,6 +112,8 @@ export function neutral(s: HipState, tMs: number, sp: Speaker): HipState {
     return {
       ...to(s, 'move', tMs),
       neutral: ref,
+      neutralUnsteadySd: run === strict ? null : run.sdDeg,
+      progressMs: tMs,
       trialPeakDeg: 0,
       trialStartMs: tMs,
       compensations: [],
@@ -133,12 +159,18 @@ export function trial(
   if (sign * (frame.deg - ref.deg) < -MOVEMENT.wrongWayDeg.value)
     sp.say(say.wrongWayPrompt(cur.direction), TIMING.problemRepeatMs.value);
 
-  const run = stillSuffix(
-    s.samples.filter((x) => x.tMs >= s.trialStartMs),
-    { sdDeg: STILLNESS.sdDeg.value, maxDevDeg: STILLNESS.maxDevDeg.value },
-  );
-  const atEnd = run !== null && sign * (run.meanDeg - ref.deg) >= MOVEMENT.minRangeDeg.value;
-  if (!atEnd || run.durationMs < TIMING.holdAnnounceMs.value) {
+  const since = s.samples.filter((x) => x.tMs >= s.trialStartMs);
+  const strict = stillSuffix(since, STILL);
+  const atEndOf = (r: typeof strict): r is NonNullable<typeof strict> =>
+    r !== null && sign * (r.meanDeg - ref.deg) >= MOVEMENT.minRangeDeg.value;
+  // No still hold at end range for a while: a noisy but steady one will do, flagged (STILLNESS_RELAXED says why).
+  const relaxed =
+    tMs - s.trialStartMs >= TIMING.relaxStillAfterMs.value &&
+    !(atEndOf(strict) && strict.durationMs >= TIMING.holdMs.value)
+      ? stillSuffix(since, RELAXED)
+      : null;
+  const run = relaxed && atEndOf(relaxed) ? relaxed : strict;
+  if (!atEndOf(run) || run.durationMs < TIMING.holdAnnounceMs.value) {
     const back = s.phase === 'hold' ? to(s, 'move', tMs) : s;
     if (tMs - back.phaseSinceMs > TIMING.repromptMs.value)
       sp.say(say.movePrompt(s.test, cur.side, cur.direction), TIMING.repromptMs.value);
@@ -152,7 +184,15 @@ export function trial(
   if (progress < 1) return { ...held, holdProgress: progress };
 
   const low = lowConfidence(run.meanConfidence, tMs);
-  const finalComps = low ? mergeCompensations(comps, [low]) : comps;
+  // A start taken as it was, read off while held still: said on every trial of the side.
+  const off = s.startOffDeg === undefined ? null : startOff(s.startOffDeg, s.trialStartMs);
+  // A neutral or hold taken from a noisy window: the worse wobble of the two.
+  const wobble = Math.max(run === strict ? 0 : run.sdDeg, s.neutralUnsteadySd ?? 0);
+  const shaky = wobble > 0 ? unsteady(run === strict ? 'start' : 'hold', wobble, tMs) : null;
+  const finalComps = mergeCompensations(
+    comps,
+    [low, off, shaky].filter((c): c is Compensation => c !== null),
+  );
   const t: Trial = {
     side: cur.side,
     direction: cur.direction,
@@ -160,7 +200,9 @@ export function trial(
     // The turn since the trial's own neutral hold (hip_trial_reading.ts).
     valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
     // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
-    confidence: Math.round(run.meanConfidence * (1 - 0.3 * (run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
+    // (At most halved: a noisy hold taken after the wait may wobble past the still limit.)
+    confidence:
+      Math.round(run.meanConfidence * (1 - 0.3 * Math.min(2, run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
     neutralDeg: Math.round(ref.deg * 10) / 10,
     startMs: s.trialStartMs,
     endMs: tMs,
@@ -170,7 +212,14 @@ export function trial(
   const trials = [...s.trials, t];
   const done = validCount(trials, cur);
   sp.say(say.trialDonePrompt(done, s.trialsPerDirection));
-  return { ...to(held, 'return', tMs), trials, attempt: s.attempt + 1, holdProgress: 1, streak: null };
+  return {
+    ...to(held, 'return', tMs),
+    trials,
+    attempt: s.attempt + 1,
+    holdProgress: 1,
+    streak: null,
+    progressMs: tMs,
+  };
 }
 
 /**
@@ -195,9 +244,9 @@ function voidTrial(
   const wrongWay = sign * (lastDeg - (s.neutral?.deg ?? 0)) < -MOVEMENT.wrongWayDeg.value;
   const streak = nextStreak(s.streak, voiding, !wrongWay);
   if (s.trialPeakDeg < MOVEMENT.minRangeDeg.value) {
-    if (streak && isStuck(streak)) return askChoice(s, streak, tMs, sp);
+    if (streak && isStuck(streak)) return askChoice({ ...s, progressMs: tMs }, streak, tMs, sp);
     sp.say(say.problemPrompt(why.replace(/\.$/, '')), TIMING.problemRepeatMs.value);
-    return { ...to(s, 'return', tMs), compensations: [], streak };
+    return { ...to(s, 'return', tMs), compensations: [], streak, progressMs: tMs };
   }
   const t: Trial = {
     side: cur.side,
@@ -211,7 +260,7 @@ function voidTrial(
     valid: false,
     compensations: comps,
   };
-  const counted: HipState = { ...s, trials: [...s.trials, t], attempt: s.attempt + 1 };
+  const counted: HipState = { ...s, trials: [...s.trials, t], attempt: s.attempt + 1, progressMs: tMs };
   if (streak && isStuck(streak)) return askChoice(counted, streak, tMs, sp);
   sp.say(say.repeatPrompt(why));
   return { ...to(counted, 'return', tMs), compensations: [], streak };
@@ -247,10 +296,12 @@ export function advance(s: HipState, tMs: number, sp: Speaker): HipState {
     choices: [],
     accepted: [],
     attemptLimit: s.trialsPerDirection + TRIALS.extraAttempts.value,
+    progressMs: tMs,
   };
   if (next.side !== cur.side) {
     sp.say(say.nextSidePrompt(s.test, next.side));
-    return { ...to(moved, 'setup', tMs), samples: [], recent: [], readySinceMs: null };
+    const fresh: HipState = { ...moved, startOffDeg: undefined, startOffSinceMs: null };
+    return { ...to(fresh, 'setup', tMs), samples: [], recent: [], readySinceMs: null };
   }
   sp.say(say.nextDirectionPrompt(s.test, next.side, next.direction));
   return to(moved, 'neutral', tMs);
@@ -258,6 +309,18 @@ export function advance(s: HipState, tMs: number, sp: Speaker): HipState {
 
 const validCount = (trials: readonly Trial[], step: PlanStep): number =>
   trials.filter((t) => t.valid && t.side === step.side && t.direction === step.direction).length;
+
+const STILL = { sdDeg: STILLNESS.sdDeg.value, maxDevDeg: STILLNESS.maxDevDeg.value };
+const RELAXED = { sdDeg: STILLNESS_RELAXED.sdDeg.value, maxDevDeg: STILLNESS_RELAXED.maxDevDeg.value };
+
+/** The last second's readings steady, as a noisy neutral may be (STILLNESS_RELAXED), in the set-up. */
+function heldSteady(s: HipState, tMs: number): boolean {
+  const run = stillSuffix(
+    s.samples.filter((x) => x.tMs >= tMs - 2 * TIMING.neutralMs.value),
+    RELAXED,
+  );
+  return run !== null && run.durationMs >= TIMING.neutralMs.value;
+}
 
 /** Per-feature median of the last few frames: one noisy keypoint does not make a compensation. */
 export function medianFrame(frames: readonly HipFrame[]): HipFrame {

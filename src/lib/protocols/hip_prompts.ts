@@ -40,6 +40,25 @@ export function startPositionPrompt(test: HipTestId, side: Side): Prompt {
   return p('start-position', text, 'action');
 }
 
+/** The words for the start position of each test, as the start-position prompt asks for it. */
+const START_POSITION: Record<HipTestId, string> = {
+  seated: 'hanging straight down',
+  supine: 'pointing straight toward your feet',
+  prone: 'pointing straight up',
+};
+
+/**
+ * The start position was held still but read off for a while: taken as it is, with the number, and why it may be the
+ * camera's reading rather than the person.
+ */
+export function startOffPrompt(test: HipTestId, side: Side, deg: number): Prompt {
+  return p(
+    'start-off',
+    `Your ${side} shin reads ${Math.abs(deg).toFixed(0)} degrees off ${START_POSITION[test]} while you hold it still. If it is, the camera is misreading this leg: starting from here, and the results will say so.`,
+    'warn',
+  );
+}
+
 /** Seated, the tested knee is out to the side at the start (its hip turned out): bring it in front of the hip. */
 export function testedKneePrompt(side: Side): Prompt {
   return p(

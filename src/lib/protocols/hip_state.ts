@@ -20,6 +20,11 @@ export interface VoidStreak {
   readonly inRow: number;
   /** The latest of them: its message and evidence are what the person is shown. */
   readonly last: Compensation;
+  /**
+   * Not voids but a stall: nothing was measured for this long (TIMING.stallMs) in set-up, neutral, trial or return,
+   * and `last` says what was in the way (count and inRow are 0). Absent: a streak of voids.
+   */
+  readonly stalledMs?: number;
 }
 
 export type HipChoice = 'retry' | 'accept' | 'skip';
@@ -64,6 +69,24 @@ export interface HipState {
    * a while for it out again, so all its trials are read the same way (hip_trial_reading.ts). Absent: not seen out.
    */
   readonly otherKneeOutAtSetup?: boolean;
+  /** Set-up: since when the leg has been read off the start position (past MOVEMENT.neutralMaxDeg) yet plausible. */
+  readonly startOffSinceMs?: number | null;
+  /**
+   * The start position was read this far off while held still, and taken as it is after TIMING.startOffWaitMs (the
+   * model likely misreads this leg at rest): every neutral of the side may sit up to MOVEMENT.startOffMaxDeg off, and
+   * its trials carry a flag saying so. Absent: the start was read where it should be.
+   */
+  readonly startOffDeg?: number;
+  /**
+   * The current neutral was taken from a noisy still window (STILLNESS_RELAXED) with this standard deviation: the
+   * trials from it carry an 'unsteady' flag. Absent or null: a still one.
+   */
+  readonly neutralUnsteadySd?: number | null;
+  /**
+   * When the current step last got anywhere (began, took its neutral, recorded or voided a trial, or the person chose
+   * to go on): nothing for TIMING.stallMs stops and asks, as repeated voids do (hip_choice.ts askStall).
+   */
+  readonly progressMs?: number;
   readonly neutral: NeutralRef | null;
   /** Attempts recorded (valid or voided) for the current step. */
   readonly attempt: number;
@@ -112,6 +135,7 @@ export function initHip(opts: HipOptions, tMs: number): HipState {
     stepIdx: 0,
     phase: 'setup',
     phaseSinceMs: tMs,
+    progressMs: tMs,
     startedMs: tMs,
     endedMs: null,
     samples: [],

@@ -24,6 +24,16 @@ export const TIMING = {
   choiceWaitMs: l(30000, 'goniocam-engineering', 'A choice nobody makes skips the direction.'),
   /** Repeat an unanswered action prompt after this long. */
   repromptMs: l(8000, 'goniocam-engineering', 'Repeat a prompt nobody acted on.'),
+  /**
+   * A step that gets nowhere this long (no neutral taken, no trial recorded or voided) stops and asks, as repeated
+   * voids do: the camera cannot read the leg, its reading never settles, or the start is never found. Without it a
+   * person the model misreads waited for ever (the rig's bodies played as people following the prompts).
+   */
+  stallMs: l(60000, 'goniocam-engineering', 'Nothing measured this long stops and asks.'),
+  /** A neutral or a hold that finds no still window this long accepts a noisy one (STILLNESS_RELAXED), flagged. */
+  relaxStillAfterMs: l(10000, 'goniocam-engineering', 'Wait before taking a noisy still window, flagged.'),
+  /** A start position held still yet read off (up to MOVEMENT.startOffMaxDeg) this long is taken as it is. */
+  startOffWaitMs: l(15000, 'goniocam-engineering', 'Wait before taking a still start read off, flagged.'),
   /** Problems (a joint out of view, …) are said again at most this often. */
   problemRepeatMs: l(5000, 'goniocam-engineering', 'Do not nag faster than this.'),
 } as const;
@@ -35,9 +45,30 @@ export const STILLNESS = {
   maxDevDeg: l(2.5, 'goniocam-engineering', 'Largest deviation within a still window.'),
 } as const;
 
+/**
+ * A still window as a noisy reading allows, used only after TIMING.relaxStillAfterMs in a neutral or a trial without
+ * a still window (or a start position read off): on the rig's bodies in bulky clothes the model's reading of a leg
+ * held dead still wobbles by 1–4.5° (sd), so a person holding still was told to hold still for ever. What is measured
+ * this way is flagged ('unsteady'), with the wobble as its evidence.
+ */
+export const STILLNESS_RELAXED = {
+  sdDeg: l(3.0, 'goniocam-engineering', 'Angle standard deviation over a still window of a noisy reading.'),
+  maxDevDeg: l(7.5, 'goniocam-engineering', 'Largest deviation within a still window of a noisy reading.'),
+} as const;
+
 export const MOVEMENT = {
   /** The neutral may sit at most this far from 0° (else the start position is off). */
   neutralMaxDeg: l(15, 'goniocam-engineering', 'A neutral farther than this is not a start position.'),
+  /**
+   * A start position held still but read up to this far off is taken after a while (TIMING.startOffWaitMs), flagged:
+   * the pose model misreads some legs at rest by 15–20° (the rig's report bodies in bulky clothes), and a person whose
+   * shin does hang straight was otherwise told to straighten it for ever. Farther off is not a start at all.
+   */
+  startOffMaxDeg: l(
+    30,
+    'goniocam-engineering',
+    'A still start read this far off is taken after a wait, flagged.',
+  ),
   /** A hold counts as end range only this far past neutral in the tested direction. */
   minRangeDeg: l(5, 'goniocam-engineering', 'A trial must move at least this far.'),
   /** Back within this of neutral = returned. */

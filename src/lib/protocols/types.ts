@@ -28,7 +28,15 @@ export interface Evidence {
 }
 
 export type CompensationKind =
-  'knee-moved' | 'pelvis-tilt' | 'trunk-lean' | 'out-of-frame' | 'low-confidence';
+  | 'knee-moved'
+  | 'pelvis-tilt'
+  | 'trunk-lean'
+  | 'out-of-frame'
+  | 'low-confidence'
+  /** The side's start position was taken as it was, read off while held still (a flag only). */
+  | 'start-off'
+  /** A neutral or hold found no still window and a noisy one was taken (a flag only). */
+  | 'unsteady';
 
 /** A compensation seen during a trial: 'invalid' voids the trial (it is repeated), 'flag' keeps it marked. */
 export interface Compensation {

@@ -33,7 +33,15 @@ const Evidence = v.object({
 });
 
 export const Compensation = v.object({
-  kind: v.picklist(['knee-moved', 'pelvis-tilt', 'trunk-lean', 'out-of-frame', 'low-confidence']),
+  kind: v.picklist([
+    'knee-moved',
+    'pelvis-tilt',
+    'trunk-lean',
+    'out-of-frame',
+    'low-confidence',
+    'start-off',
+    'unsteady',
+  ]),
   severity: v.picklist(['flag', 'invalid']),
   message: text(1000),
   evidence: Evidence,

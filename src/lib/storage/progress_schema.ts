@@ -11,7 +11,15 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))
 const num = v.pipe(v.number(), v.finite());
 const side = v.picklist(['left', 'right']);
 const direction = v.picklist(['internal', 'external']);
-const kind = v.picklist(['knee-moved', 'pelvis-tilt', 'trunk-lean', 'out-of-frame', 'low-confidence']);
+const kind = v.picklist([
+  'knee-moved',
+  'pelvis-tilt',
+  'trunk-lean',
+  'out-of-frame',
+  'low-confidence',
+  'start-off',
+  'unsteady',
+]);
 
 const SnapshotSchema = v.pipe(
   v.object({
@@ -29,7 +37,7 @@ const SnapshotSchema = v.pipe(
     // inRow came later: a test saved before it counts its same-reason voids as its voids in a row.
     streak: v.nullable(
       v.pipe(
-        v.object({ kind, count, inRow: v.optional(count), last: Compensation }),
+        v.object({ kind, count, inRow: v.optional(count), last: Compensation, stalledMs: v.optional(num) }),
         v.transform((st) => ({ ...st, inRow: st.inRow ?? st.count })),
       ),
     ),
