@@ -201,8 +201,15 @@ export function trial(
     valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
     // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
     // (At most halved: a noisy hold taken after the wait may wobble past the still limit.)
+    // A start taken as it was, read off: the model may misread this leg (on a report body in bulky clothes such a
+    // side read 13.7° off in one direction), so the trial is worth half.
     confidence:
-      Math.round(run.meanConfidence * (1 - 0.3 * Math.min(2, run.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
+      Math.round(
+        run.meanConfidence *
+          (1 - 0.3 * Math.min(2, run.sdDeg / STILLNESS.sdDeg.value)) *
+          (s.startOffDeg === undefined ? 1 : 0.5) *
+          100,
+      ) / 100,
     neutralDeg: Math.round(ref.deg * 10) / 10,
     startMs: s.trialStartMs,
     endMs: tMs,
