@@ -7,11 +7,11 @@
 // and the protocol, the way a person at home would use them. Test support only; pure.
 import type { PoseSequence, TrialTruth } from '../lib/pipeline/pose_sequence';
 import { ProtocolRunner, type TranscriptLine } from '../lib/pipeline/run_protocol';
-import { EXTERNAL_ROTATION } from '../lib/pipeline/test_setup';
 import { hipProtocol } from '../lib/protocols/hip_guided';
 import type { HipState } from '../lib/protocols/hip_state';
 import type { HipTestResult } from '../lib/protocols/types';
 import type { HipTestId, Side } from '../lib/types';
+import { replayDirections } from './looped_replay';
 
 /** How long a person takes to start moving after the prompt (frames of rest shown first). */
 export const REACTION_MS = 500;
@@ -36,10 +36,6 @@ export interface FollowingRun {
  * camera on this machine's Chromium).
  */
 export function followingHipRun(seq: PoseSequence, test: HipTestId, every = 1): FollowingRun {
-  const directions = (['internal', 'external'] as const).filter(
-    (d) =>
-      seq.truth.trials.some((t) => t.direction === d) && (d === 'internal' || EXTERNAL_ROTATION[test].ok),
-  );
   const frameMs = 1000 / seq.fps;
   const at = (tMs: number) => Math.min(seq.poses.length - 1, Math.max(0, Math.round(tMs / frameMs)));
   const span = (fromMs: number, toMs: number) => {
@@ -57,7 +53,7 @@ export function followingHipRun(seq: PoseSequence, test: HipTestId, every = 1): 
     return frames.length ? frames : [at(t.rampStartMs)];
   };
 
-  const runner = new ProtocolRunner(hipProtocol({ test, directions }), 0);
+  const runner = new ProtocolRunner(hipProtocol({ test, directions: replayDirections(seq, test) }), 0);
   const shown: { tMs: number; frame: number }[] = [];
   const done = new Map<string, number>(); // trials played per side and direction: the next one of the clip's
   let stage: Stage = 'rest';

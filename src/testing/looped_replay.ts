@@ -26,6 +26,13 @@ export function loopedFrames(seq: PoseSequence, rounds: number, every = 1) {
     .filter((_, i) => i % every === 0);
 }
 
+/** The directions both the clip shows and the app's test asks for (supine: internal only). */
+export const replayDirections = (seq: PoseSequence, test: HipTestId) =>
+  (['internal', 'external'] as const).filter(
+    (d) =>
+      seq.truth.trials.some((t) => t.direction === d) && (d === 'internal' || EXTERNAL_ROTATION[test].ok),
+  );
+
 /**
  * The whole guided test of the sequence's kind, in the directions both its clip shows and the app's test asks for
  * (supine: internal only, test_setup.ts EXTERNAL_ROTATION), over the clip played `rounds` times round (three by
@@ -33,11 +40,10 @@ export function loopedFrames(seq: PoseSequence, rounds: number, every = 1) {
  * loops on).
  */
 export function loopedHipRun(seq: PoseSequence, test: HipTestId, rounds = 3, every = 1) {
-  const directions = (['internal', 'external'] as const).filter(
-    (d) =>
-      seq.truth.trials.some((t) => t.direction === d) && (d === 'internal' || EXTERNAL_ROTATION[test].ok),
+  return runProtocol(
+    hipProtocol({ test, directions: replayDirections(seq, test) }),
+    loopedFrames(seq, rounds, every),
   );
-  return runProtocol(hipProtocol({ test, directions }), loopedFrames(seq, rounds, every));
 }
 
 /** The whole guided seated test (both directions) over a seated clip played round. */
