@@ -40,4 +40,21 @@ describe('attributeExcursions', () => {
     expect(concurrentMovement(ex!, left)).toBe(0);
     expect(attributeExcursions({ right: [ex!], left: [] }, { right, left })).toHaveLength(1);
   });
+
+  it('a resting leg whose reading jumps 35° without a held turn of its own does not take the held trial', () => {
+    // prone.mp4: the untested leg lies flat and the model reads it at −20° while the tested leg is at its start and at
+    // +15° while it holds; noisy (±3°) so it never holds still itself.
+    const right = angleSeries(0, trial);
+    const left = angleSeries(-20, [[7100, -20]]).map((r) => {
+      if (!r.frame) return r;
+      const holding = r.tMs >= 2800 && r.tMs <= 4800;
+      const wobble = (r.tMs / 100) % 2 === 0 ? 3 : -3;
+      return { ...r, frame: { ...r.frame, deg: (holding ? 15 : -20) + wobble } };
+    });
+    const [ex] = legExcursions('right', right);
+    expect(concurrentMovement(ex!, left)).toBeGreaterThan(ex!.peakDevDeg); // "moved more", frame by frame
+    expect(legExcursions('left', left).filter((x) => x.hold)).toEqual([]);
+    const kept = attributeExcursions({ right: [ex!], left: legExcursions('left', left) }, { right, left });
+    expect(kept.filter((x) => x.hold).map((x) => x.side)).toEqual(['right']);
+  });
 });
