@@ -45,3 +45,37 @@ test('a file that is not an image is refused with a clear message and nothing br
   await expect(page.getByTestId('problem')).toContainText('Can\'t open "notes.txt"');
   await expect(page.getByTestId('start-camera')).toHaveCount(0);
 });
+
+test('a camera that sees nobody: after a minute the guided test says why and offers a way on', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // A camera that works but shows an empty room: a grey canvas's stream.
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = async () => {
+      const c = document.createElement('canvas');
+      c.width = 640;
+      c.height = 480;
+      const ctx = c.getContext('2d')!;
+      const paint = () => {
+        ctx.fillStyle = '#6b6b70';
+        ctx.fillRect(0, 0, c.width, c.height);
+      };
+      paint();
+      setInterval(paint, 100);
+      return c.captureStream(10);
+    };
+  });
+  await page.goto('/?backend=wasm&test=seated&autostart=test');
+  const choice = page.getByTestId('void-choice');
+  await expect(choice).toBeVisible({ timeout: 150_000 });
+  await expect(choice).toContainText('Nothing could be measured for 60 s');
+  await expect(choice).toContainText('The camera could not read the right leg: nobody in view.');
+  await expect(page.getByTestId('choice-retry')).toBeVisible();
+  await expect(page.getByTestId('choice-skip')).toBeVisible();
+  await expect(page.getByTestId('choice-accept')).toHaveCount(0);
+  // Skip: on to the next step, the reason kept for the result.
+  await page.getByTestId('choice-skip').click();
+  await expect(choice).toHaveCount(0);
+  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'neutral');
+});
