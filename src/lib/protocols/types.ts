@@ -27,16 +27,21 @@ export interface Evidence {
   readonly source: string;
 }
 
-export type CompensationKind =
-  | 'knee-moved'
-  | 'pelvis-tilt'
-  | 'trunk-lean'
-  | 'out-of-frame'
-  | 'low-confidence'
-  /** The side's start position was taken as it was, read off while held still (a flag only). */
-  | 'start-off'
-  /** A neutral or hold found no still window and a noisy one was taken (a flag only). */
-  | 'unsteady';
+/**
+ * Every kind of compensation, the one list (the stored report and progress schemas read it too). 'start-off': the
+ * side's start position was taken as it was, read off while held still; 'unsteady': a neutral or hold found no still
+ * window and a noisy one was taken (both flags only).
+ */
+export const COMPENSATION_KINDS = [
+  'knee-moved',
+  'pelvis-tilt',
+  'trunk-lean',
+  'out-of-frame',
+  'low-confidence',
+  'start-off',
+  'unsteady',
+] as const;
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
 
 /** A compensation seen during a trial: 'invalid' voids the trial (it is repeated), 'flag' keeps it marked. */
 export interface Compensation {

@@ -2,6 +2,7 @@
 // screen, chart or export touches it. Every string and list has a ceiling, so a hostile file cannot make
 // the page render megabytes of text or thousands of rows; strings are kept as text (never HTML).
 import * as v from 'valibot';
+import { COMPENSATION_KINDS } from '../protocols/types';
 import { REPORT_FORMAT } from './session_record';
 
 const MODELS = [
@@ -33,15 +34,7 @@ const Evidence = v.object({
 });
 
 export const Compensation = v.object({
-  kind: v.picklist([
-    'knee-moved',
-    'pelvis-tilt',
-    'trunk-lean',
-    'out-of-frame',
-    'low-confidence',
-    'start-off',
-    'unsteady',
-  ]),
+  kind: v.picklist(COMPENSATION_KINDS),
   severity: v.picklist(['flag', 'invalid']),
   message: text(1000),
   evidence: Evidence,

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { HIP_SNAPSHOT_FORMAT, type HipSnapshot } from '../protocols/hip_snapshot';
 import { Compensation, Trial } from '../report/report_schema';
+import { COMPENSATION_KINDS } from '../protocols/types';
 import { HIP_METHODS, JOINT_NAMES } from '../types';
 import type { StoredPeak } from './goniocam_db';
 
@@ -11,15 +12,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))
 const num = v.pipe(v.number(), v.finite());
 const side = v.picklist(['left', 'right']);
 const direction = v.picklist(['internal', 'external']);
-const kind = v.picklist([
-  'knee-moved',
-  'pelvis-tilt',
-  'trunk-lean',
-  'out-of-frame',
-  'low-confidence',
-  'start-off',
-  'unsteady',
-]);
+const kind = v.picklist(COMPENSATION_KINDS);
 
 const SnapshotSchema = v.pipe(
   v.object({
