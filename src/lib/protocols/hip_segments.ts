@@ -1,7 +1,8 @@
 // A recording follows no prompts, so its trials are found in each leg's angle series: a still neutral →
 // the leg leaves it (internal or external, by the sign) → a still hold at end range → back. The limits are
 // the live test's (limits.ts) but one: a neutral is a still window of ≥ 0.8 s (live: 1 s, see
-// RECORDING_NEUTRAL_MS) within 15° of zero, a trial moves ≥ 5° past it, the hold is ≥ 1.5 s still, back =
+// RECORDING_NEUTRAL_MS) within 30° of zero (MOVEMENT.startOffMaxDeg: past 15° it is a start read off, which the live
+// test also takes after a wait, and its trials are flagged in recorded_trial.ts), a trial moves ≥ 5° past it, the hold is ≥ 1.5 s still, back =
 // within 8° of neutral. Each trial then counts from the start position just before it (startStretch), which
 // may be a second's rest between trials rather than the neutral window it was found from. Pure.
 //
@@ -131,7 +132,7 @@ export function startStretch(
     const m = median(win.map((k) => samples[k]!.deg));
     const inBand = win.filter((k) => Math.abs(samples[k]!.deg - m) <= band);
     if (inBand.length < Math.max(START_MIN_FRAMES, 0.6 * win.length)) continue;
-    if (Math.abs(m) > MOVEMENT.neutralMaxDeg.value) continue;
+    if (Math.abs(m) > MOVEMENT.startOffMaxDeg.value) continue;
     if (sign * (holdDeg - m) < MOVEMENT.minRangeDeg.value) continue;
     const idx = range(samples, lo, e, START_STRETCH_MS).filter((k) => Math.abs(samples[k]!.deg - m) <= band);
     return { fromIdx: idx[0]!, toIdx: idx.at(-1)!, idx, deg: median(idx.map((k) => samples[k]!.deg)) };
@@ -164,7 +165,7 @@ export function legExcursions(side: Side, readings: readonly LegReading[]): Excu
     toFrame: idx[w.endIdx]!,
   }));
   const isNeutral = (w: FrameWindow) =>
-    videoMs(w) >= RECORDING_NEUTRAL_MS && Math.abs(w.meanDeg) <= MOVEMENT.neutralMaxDeg.value;
+    videoMs(w) >= RECORDING_NEUTRAL_MS && Math.abs(w.meanDeg) <= MOVEMENT.startOffMaxDeg.value;
   const deg = (k: number) => samples[k]!.deg;
   const out: Excursion[] = [];
   let ref: FrameWindow | null = null;

@@ -45,4 +45,32 @@ describe('recordedTrial', () => {
     ]);
     expect(ts[0]!.compensations.map((c) => c.kind)).toContain('knee-moved');
   });
+
+  it('a leg read 20° off at rest: its trial counts from there, flagged, worth half', () => {
+    // The model misreads this leg at rest (the live test takes such a start after a wait, flagged, too).
+    const r = angleSeries(20, [
+      [3000, 20],
+      [800, 50],
+      [2000, 50],
+      [800, 20],
+      [2000, 20],
+    ]);
+    const [t, ...rest] = trials(r);
+    expect(rest).toEqual([]);
+    expect(t!.valueDeg).toBe(30);
+    expect(t!.compensations.map((c) => `${c.kind}:${c.severity}`)).toEqual(['start-off:flag']);
+    expect(t!.confidence).toBeLessThanOrEqual(0.45);
+    expect(trials(clean)[0]!.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('a leg read 40° off at rest is no start: no trial', () => {
+    const r = angleSeries(40, [
+      [3000, 40],
+      [800, 70],
+      [2000, 70],
+      [800, 40],
+      [2000, 40],
+    ]);
+    expect(trials(r)).toEqual([]);
+  });
 });

@@ -11,13 +11,14 @@ import {
   lowConfidence,
   mergeCompensations,
   outOfFrame,
+  startOff,
   type NeutralRef,
 } from './compensations';
 import type { HipFrame } from './hip_frame';
 import { medianFrame, neutralRef } from './hip_phases';
 import { RECENT_FRAMES } from './hip_state';
 import type { Excursion, LegReading } from './hip_segments';
-import { STILLNESS, TIMING } from './limits';
+import { MOVEMENT, STILLNESS, TIMING } from './limits';
 import type { CompensationSpan, RecordedTrial } from './recorded_types';
 import type { Compensation, CompensationKind, HipTestId } from './types';
 import { trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
@@ -96,6 +97,14 @@ export function recordedTrial(
     comps = mergeCompensations(comps, [low]);
     spans.add(low, hold.startMs, hold.endMs);
   }
+  // A start read past the asked position (up to MOVEMENT.startOffMaxDeg), as live takes one after a wait: flagged, and
+  // the trial worth half (the model may be misreading this leg at rest).
+  const off = Math.abs(ex.start.deg) > MOVEMENT.neutralMaxDeg.value;
+  if (off && hold && !voided) {
+    const c = startOff(ex.start.deg, readings[ex.start.fromFrame]!.tMs);
+    comps = mergeCompensations(comps, [c]);
+    spans.add(c, readings[ex.start.fromFrame]!.tMs, readings[ex.start.toFrame]!.tMs);
+  }
   // As live (hip_trial_reading.ts): seated, the hold read with the knee pinned where the neutral had it, and the
   // value is the turn since that neutral.
   const zero = trialZeroDeg(test, ref);
@@ -115,7 +124,9 @@ export function recordedTrial(
     confidence:
       voided || !hold
         ? 0
-        : Math.round(hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * 100) / 100,
+        : Math.round(
+            hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * (off ? 0.5 : 1) * 100,
+          ) / 100,
     neutralDeg: round1(ex.start.deg),
     startMs: readings[ex.startFrame]!.tMs,
     endMs: readings[ex.endFrame]!.tMs,
