@@ -110,13 +110,13 @@ interface Sample {
 /**
  * The start position just before a trial: going back from where the leg reached its hold (`hi`, exclusive) to
  * no earlier than `lo`, the latest ~0.6 s whose readings mostly (≥ 60 %, ≥ 4 frames) lie within the still band
- * of their median, near zero and at least a trial's minimum range short of the hold. Then its last second, the
- * frames within the band. Why not a still window: between trials the leg may rest for only a second, and the
- * model misreads the resting leg for a frame now and then (a knee keypoint jumping 20°), which breaks a still
- * window but hardly moves a median. Why not the neutral the excursion was found from: that may be a rest
+ * of their median, within MOVEMENT.startOffMaxDeg of zero and at least a trial's minimum range short of the hold.
+ * Then its last second, the frames within the band. Why not a still window: between trials the leg may rest for
+ * only a second, and the model misreads the resting leg for a frame now and then (a knee keypoint jumping 20°),
+ * which breaks a still window but hardly moves a median. Why not the neutral the excursion was found from: that may be a rest
  * seconds earlier in another pose (prone, the leg lying flat while the other leg is tested), and it reads
  * differently from the start position a person takes for the trial. Null when there is none: the trial then
- * counts from its neutral window.
+ * counts from the previous trial's start position, or else from its neutral window (legExcursions).
  */
 export function startStretch(
   samples: readonly Sample[],
