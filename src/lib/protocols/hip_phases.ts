@@ -199,17 +199,7 @@ export function trial(
     attempt: s.attempt + 1,
     // The turn since the trial's own neutral hold (hip_trial_reading.ts).
     valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
-    // Keypoint confidence, reduced when the hold was shaky (sd near the stillness limit).
-    // (At most halved: a noisy hold taken after the wait may wobble past the still limit.)
-    // A start taken as it was, read off: the model may misread this leg (on a report body in bulky clothes such a
-    // side read 13.7° off in one direction), so the trial is worth half.
-    confidence:
-      Math.round(
-        run.meanConfidence *
-          (1 - 0.3 * Math.min(2, run.sdDeg / STILLNESS.sdDeg.value)) *
-          (s.startOffDeg === undefined ? 1 : 0.5) *
-          100,
-      ) / 100,
+    confidence: trialConfidence(run.meanConfidence, run.sdDeg, s.startOffDeg !== undefined),
     neutralDeg: Math.round(ref.deg * 10) / 10,
     startMs: s.trialStartMs,
     endMs: tMs,
@@ -327,6 +317,16 @@ function heldSteady(s: HipState, tMs: number): boolean {
     RELAXED,
   );
   return run !== null && run.durationMs >= TIMING.neutralMs.value;
+}
+
+/**
+ * A trial's confidence, live and recorded alike: the hold's keypoint scores, reduced when the hold was shaky (sd near
+ * the stillness limit; at most by 60 %, for a noisy hold taken after the wait), and halved for a start taken as it
+ * was, read off (the model may misread this leg: on a report body in bulky clothes such a side read 13.7° off).
+ */
+export function trialConfidence(meanConfidence: number, sdDeg: number, startOff: boolean): number {
+  const shaky = 1 - 0.3 * Math.min(2, sdDeg / STILLNESS.sdDeg.value);
+  return Math.round(meanConfidence * shaky * (startOff ? 0.5 : 1) * 100) / 100;
 }
 
 /** Per-feature median of the last few frames: one noisy keypoint does not make a compensation. */

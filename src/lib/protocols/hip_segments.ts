@@ -1,10 +1,11 @@
 // A recording follows no prompts, so its trials are found in each leg's angle series: a still neutral →
 // the leg leaves it (internal or external, by the sign) → a still hold at end range → back. The limits are
 // the live test's (limits.ts) but one: a neutral is a still window of ≥ 0.8 s (live: 1 s, see
-// RECORDING_NEUTRAL_MS) within 30° of zero (MOVEMENT.startOffMaxDeg: past 15° it is a start read off, which the live
-// test also takes after a wait, and its trials are flagged in recorded_trial.ts), a trial moves ≥ 5° past it, the hold is ≥ 1.5 s still, back =
-// within 8° of neutral. Each trial then counts from the start position just before it (startStretch), which
-// may be a second's rest between trials rather than the neutral window it was found from. Pure.
+// RECORDING_NEUTRAL_MS) within 30° of zero (MOVEMENT.startOffMaxDeg: past 15° it is a start read off, which the
+// live test also takes after a wait, and its trials are flagged in recorded_trial.ts), a trial moves ≥ 5° past it,
+// the hold is ≥ 1.5 s still, back = within 8° of neutral. Each trial then counts from the start position just
+// before it (startStretch), which may be a second's rest between trials rather than the neutral window it was found
+// from. Pure.
 //
 // Why not OpenCap's peak finding (prominence 0.7 × the series' range, peaks ≥ 0.5 s apart, peak widths for
 // start and end): it assumes one direction and trials of similar size in one series. A recording mixes
@@ -113,8 +114,8 @@ interface Sample {
  * of their median, within MOVEMENT.startOffMaxDeg of zero and at least a trial's minimum range short of the hold.
  * Then its last second, the frames within the band. Why not a still window: between trials the leg may rest for
  * only a second, and the model misreads the resting leg for a frame now and then (a knee keypoint jumping 20°),
- * which breaks a still window but hardly moves a median. Why not the neutral the excursion was found from: that may be a rest
- * seconds earlier in another pose (prone, the leg lying flat while the other leg is tested), and it reads
+ * which breaks a still window but hardly moves a median. Why not the neutral the excursion was found from: that may
+ * be a rest seconds earlier in another pose (prone, the leg lying flat while the other leg is tested), and it reads
  * differently from the start position a person takes for the trial. Null when there is none: the trial then
  * counts from the previous trial's start position, or else from its neutral window (legExcursions).
  */

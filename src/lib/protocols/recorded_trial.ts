@@ -15,10 +15,10 @@ import {
   type NeutralRef,
 } from './compensations';
 import type { HipFrame } from './hip_frame';
-import { medianFrame, neutralRef } from './hip_phases';
+import { medianFrame, neutralRef, trialConfidence } from './hip_phases';
 import { RECENT_FRAMES } from './hip_state';
 import type { Excursion, LegReading } from './hip_segments';
-import { MOVEMENT, STILLNESS, TIMING } from './limits';
+import { MOVEMENT, TIMING } from './limits';
 import type { CompensationSpan, RecordedTrial } from './recorded_types';
 import type { Compensation, CompensationKind, HipTestId } from './types';
 import { trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
@@ -120,13 +120,8 @@ export function recordedTrial(
     direction: ex.direction,
     attempt: 0,
     valueDeg: voided || holdDeg === null ? null : round1(sign * (holdDeg - zero)),
-    // The live trial's confidence: keypoint scores, lowered when the hold was shaky.
-    confidence:
-      voided || !hold
-        ? 0
-        : Math.round(
-            hold.meanConfidence * (1 - 0.3 * (hold.sdDeg / STILLNESS.sdDeg.value)) * (off ? 0.5 : 1) * 100,
-          ) / 100,
+    // The live trial's confidence (hip_phases.ts trialConfidence).
+    confidence: voided || !hold ? 0 : trialConfidence(hold.meanConfidence, hold.sdDeg, off),
     neutralDeg: round1(ex.start.deg),
     startMs: readings[ex.startFrame]!.tMs,
     endMs: readings[ex.endFrame]!.tMs,
