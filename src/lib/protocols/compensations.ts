@@ -1,6 +1,7 @@
 // Compensations during a trial, each judged against the same trial's neutral: the knee moving, the
 // pelvis hiking or lifting (the hip line tilts), the trunk leaning or rotating. Pure.
 import { DEG_TO_RAD, wrapDeg } from '../geometry/angles';
+import { pivotKnee } from '../geometry/shank_pivot';
 import { dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
 import type { HipFrame } from './hip_frame';
 import { COMPENSATION as C, MOVEMENT, STILLNESS } from './limits';
@@ -21,7 +22,19 @@ export type NeutralRef = Pick<
    * model placed the neutral knee where it is (protocols/hip_trial_reading.ts). Absent: not known, taken as not.
    */
   readonly otherLegAside?: boolean;
+  /** Seated: the untested shank's median length through the neutral hold (geometry/shank_pivot.ts); absent: unseen. */
+  readonly otherShankPx?: number;
 };
+
+/**
+ * Seated, the knee a trial turns the shank about: with the untested knee out to the side (the knee pinned wholly), the
+ * neutral knee moved up its shank's line when the untested shank read longer (geometry/shank_pivot.ts); else the
+ * neutral knee. With the other leg hanging beside, both knees sit low alike and a trial keeps each frame's own place
+ * along the line ('across'), so nothing is moved.
+ */
+export function neutralPivot(ref: NeutralRef): NeutralRef['knee'] {
+  return ref.otherLegAside && ref.ankle ? pivotKnee(ref.knee, ref.ankle, ref.otherShankPx) : ref.knee;
+}
 
 /**
  * Remove up to `max` of `d`'s component along the unit vector `u`: only a positive one (none when it points
@@ -44,9 +57,9 @@ function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2
  * thigh, the knee is placed low on the hanging shank at neutral and jumps back up once the shank turns (a knee
  * moving along that line barely changes the shank's angle, the reading). A knee moving sideways, against the
  * swing, the movement that inflates the reading, counts in full.
- * The yardstick is the longer of the neutral's shank and this frame's: a neutral knee placed low shortens the
- * neutral shank (by a quarter on a rig body), which would inflate every ratio; a real shank is never longer than
- * it looks face-on.
+ * The yardstick is the longest of the neutral's shank, this frame's and the neutral's shank from the trial's pivot
+ * (neutralPivot: as long as the untested one): a neutral knee placed low shortens the neutral shank (by a quarter on
+ * a rig body), which would inflate every ratio; a real shank is never longer than it looks face-on.
  */
 export function kneeMovement(
   frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid'>,
@@ -54,7 +67,12 @@ export function kneeMovement(
 ): number {
   if (!ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid)
     return length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1);
-  const shank = Math.max(ref.shankPx, length(sub(frame.ankle, frame.knee)), 1);
+  const shank = Math.max(
+    ref.shankPx,
+    length(sub(frame.ankle, frame.knee)),
+    length(sub(ref.ankle, neutralPivot(ref))),
+    1,
+  );
   let d = sub(sub(frame.knee, frame.hipMid), sub(ref.knee, ref.hipMid));
   // The direction the foot swung: the chord between the neutral's and this frame's shank directions (unit
   // vectors). Not the change of the knee → ankle vector itself: a knee keypoint dragged down and toward the foot

@@ -6,6 +6,7 @@ import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
 import { legJoints, otherSide, pair } from '../geometry/joints';
 import { otherKneeOut } from '../geometry/other_knee_out';
+import { otherShankPx } from '../geometry/shank_pivot';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
 import type { HipMethod, Pose, Side } from '../types';
 import { implausibleRotation } from './limits';
@@ -47,6 +48,11 @@ export interface HipFrame {
    * leg): a start position needs the thigh pointing forward, not out; null when not seen, absent elsewhere.
    */
   readonly kneeOut?: number | null;
+  /**
+   * Seated: the untested shank's length in pixels (geometry/shank_pivot.ts: a longer one says the model placed this
+   * knee low); null when not seen, absent elsewhere.
+   */
+  readonly otherShankPx?: number | null;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
@@ -104,7 +110,11 @@ export function readHipFrame(
       hipLineDeg,
       trunkDeg,
       ...(test === 'seated'
-        ? { otherKneeOut: otherKneeOut(pose, side), kneeOut: otherKneeOut(pose, otherSide(side)) }
+        ? {
+            otherKneeOut: otherKneeOut(pose, side),
+            kneeOut: otherKneeOut(pose, otherSide(side)),
+            otherShankPx: otherShankPx(pose, side),
+          }
         : {}),
     },
   };

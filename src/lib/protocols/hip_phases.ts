@@ -362,9 +362,11 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
   // Most of the neutral's frames must see the untested knee out: one frame does not make the knee trustworthy.
   const out = medianOf(frames, (f) => f.otherKneeOut);
   const aside = out !== null && out >= POSTURE.otherKneeOutHipWidths.value;
+  const otherShank = medianOf(frames, (f) => f.otherShankPx);
   return {
     deg,
     ...(aside ? { otherLegAside: true } : {}),
+    ...(otherShank !== null ? { otherShankPx: otherShank } : {}),
     knee: m.knee,
     kneeTrusted: m.kneeTrusted,
     ankle: m.ankle,

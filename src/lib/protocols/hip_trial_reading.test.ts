@@ -74,3 +74,41 @@ describe('trialZeroDeg', () => {
     expect(trialZeroDeg('supine', { deg: 5 })).toBe(5);
   });
 });
+
+describe('trialReading: the neutral knee placed low', () => {
+  // The model put the tested knee a quarter of the shank down it at neutral (a dev rig body's left leg): turning the
+  // shank about that point reads every turn long. The untested shank, as long as the tested one really is, puts the
+  // pivot back (geometry/shank_pivot.ts).
+  const lowKnee = (f: HipFrame): HipFrame => ({
+    ...f,
+    knee: { x: f.knee.x + 0.25 * (f.ankle!.x - f.knee.x), y: f.knee.y + 0.25 * (f.ankle!.y - f.knee.y) },
+    shankPx: 0.75 * f.shankPx,
+  });
+  const neutral = [frameAt(0), frameAt(0), frameAt(0)].map(lowKnee);
+  const truth = frameAt(30);
+
+  it('reads near the turn the true knee gives, from the other shank', () => {
+    const ref = withTrialZero(neutralRef(neutral, 0), 'seated');
+    expect(ref.otherLegAside).toBe(true);
+    expect(ref.otherShankPx).toBeGreaterThan(1.2 * ref.shankPx);
+    const r = trialReading(truth, ref, 'seated');
+    if (!r.ok) throw new Error(r.reason);
+    // The untested leg, out to the side, looks a little shorter than the tested one (0.93 of it here, 0.88–0.98 on
+    // the dev rig bodies), so the pivot goes most of the way back: 30° reads 32° (39° about the low knee).
+    expect(Math.abs(r.frame.deg - ref.deg - (truth.deg - frameAt(0).deg))).toBeLessThan(2.5);
+  });
+
+  it('reads it long without the other shank, as before', () => {
+    const ref = withTrialZero(
+      neutralRef(
+        neutral.map((f) => ({ ...f, otherShankPx: null })),
+        0,
+      ),
+      'seated',
+    );
+    expect(ref.otherShankPx).toBeUndefined();
+    const r = trialReading(truth, ref, 'seated');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.frame.deg - ref.deg).toBeGreaterThan(truth.deg - frameAt(0).deg + 5);
+  });
+});

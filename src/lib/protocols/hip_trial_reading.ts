@@ -6,7 +6,7 @@
 // or along the body (supine) is a position the person chose, but the model's reading of it was off by 5–10° per leg
 // on the dev bodies, more than a person is off the position asked for. Pure.
 import { pinnedKneeRotationDeg } from '../geometry/pinned_knee';
-import type { NeutralRef } from './compensations';
+import { neutralPivot, type NeutralRef } from './compensations';
 import type { HipFrame, HipFrameRead } from './hip_frame';
 import { implausibleRotation } from './limits';
 import { medianPoint } from './stillness';
@@ -38,7 +38,7 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
     return { ok: true, frame };
   const deg = pinnedKneeRotationDeg(
     { knee: frame.knee, ankle: frame.ankle, hipMid: frame.hipMid, hipLineDeg: frame.hipLineDeg },
-    { knee: ref.knee, ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg },
+    { knee: neutralPivot(ref), ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg },
     ref.otherLegAside ? 'whole' : 'across',
   );
   if (deg === null) return { ok: true, frame };
