@@ -4,11 +4,11 @@ import { DEFAULT_METHOD, measureHipRotation } from '../geometry';
 import { kneeLooksDownShank, TRACKED_MAX_THIGH_TO_SHANK } from '../geometry/hip_rotation';
 import { proneHeadEndSides } from '../geometry/prone_sides';
 import { RAD_TO_DEG, wrapDeg } from '../geometry/angles';
-import { legJoints, otherSide, pair } from '../geometry/joints';
+import { legJoints, MIN_MEASURE_SCORE, otherSide, pair } from '../geometry/joints';
 import { otherKneeOut } from '../geometry/other_knee_out';
 import { otherShankPx } from '../geometry/shank_pivot';
 import { length, midpoint, sub, type Vec2 } from '../geometry/vec2';
-import type { HipMethod, Pose, Side } from '../types';
+import type { HipMethod, JointName, Pose, Side } from '../types';
 import { implausibleRotation } from './limits';
 import type { HipTestId } from './types';
 
@@ -53,9 +53,20 @@ export interface HipFrame {
    * knee low); null when not seen, absent elsewhere.
    */
   readonly otherShankPx?: number | null;
+  /**
+   * Seated: the untested knee when clearly seen (the still leg a trial's frames are placed by:
+   * protocols/hip_trial_reading.ts); null when not, absent elsewhere.
+   */
+  readonly otherKnee?: Vec2 | null;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
+
+/** A joint's place when the model saw it clearly (MIN_MEASURE_SCORE), else null. */
+function seenJoint(pose: Pose, name: JointName): Vec2 | null {
+  const j = pose.joints[name];
+  return j && j.score >= MIN_MEASURE_SCORE && Number.isFinite(j.x + j.y) ? { x: j.x, y: j.y } : null;
+}
 
 const angleOf = (v: Vec2): number => Math.atan2(v.y, v.x) * RAD_TO_DEG;
 
@@ -114,6 +125,7 @@ export function readHipFrame(
             otherKneeOut: otherKneeOut(pose, side),
             kneeOut: otherKneeOut(pose, otherSide(side)),
             otherShankPx: otherShankPx(pose, side),
+            otherKnee: seenJoint(pose, `${otherSide(side)}_knee`),
           }
         : {}),
     },

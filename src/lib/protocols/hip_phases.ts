@@ -363,10 +363,13 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
   const out = medianOf(frames, (f) => f.otherKneeOut);
   const aside = out !== null && out >= POSTURE.otherKneeOutHipWidths.value;
   const otherShank = medianOf(frames, (f) => f.otherShankPx);
+  const seen = frames.flatMap((f) => (f.otherKnee ? [f.otherKnee] : []));
+  const otherKnee = seen.length * 2 > frames.length ? medianPoint(seen) : null;
   return {
     deg,
     ...(aside ? { otherLegAside: true } : {}),
     ...(otherShank !== null ? { otherShankPx: otherShank } : {}),
+    ...(otherKnee ? { otherKnee } : {}),
     knee: m.knee,
     kneeTrusted: m.kneeTrusted,
     ankle: m.ankle,

@@ -112,3 +112,36 @@ describe('trialReading: the neutral knee placed low', () => {
     expect(r.frame.deg - ref.deg).toBeGreaterThan(truth.deg - frameAt(0).deg + 5);
   });
 });
+
+describe('trialOrigin: a trial frame placed by the untested knee', () => {
+  const neutral = withTrialZero(neutralRef([frameAt(0), frameAt(0), frameAt(0)], 0), 'seated');
+  const turn = (f: HipFrame): number => {
+    const r = trialReading(f, neutral, 'seated');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame.deg - neutral.deg;
+  };
+  const plus = (p: { x: number; y: number }, dx: number) => ({ x: p.x + dx, y: p.y });
+  const truth = frameAt(30);
+  const shank = truth.shankPx;
+
+  it("does not read the model's hip keypoints shifting with the turning leg as a turn", () => {
+    expect(neutral.otherKnee).toBeDefined();
+    // The hips' midpoint read 0.05 of a shank sideways in the hold (a dev rig body's): ≈ 3° off about the hips.
+    const hipsShifted = { ...truth, hipMid: plus(truth.hipMid!, 0.05 * shank) };
+    expect(turn(hipsShifted)).toBeCloseTo(turn(truth), 6);
+    const aboutHips = { ...hipsShifted, otherKnee: null };
+    expect(Math.abs(turn(aboutHips) - turn(truth))).toBeGreaterThan(2);
+  });
+
+  it('still follows the whole body (or the camera) shifting: the resting knee moves with it', () => {
+    const dx = 0.1 * shank;
+    const shifted: HipFrame = {
+      ...truth,
+      knee: plus(truth.knee, dx),
+      ankle: plus(truth.ankle!, dx),
+      hipMid: plus(truth.hipMid!, dx),
+      otherKnee: plus(truth.otherKnee!, dx),
+    };
+    expect(turn(shifted)).toBeCloseTo(turn(truth), 6);
+  });
+});
