@@ -104,8 +104,10 @@ test('the seated lift counts the rig’s reps within the seated bound, saves the
   // The gap view now has both halves for the right hip: passive 58° against the best lift.
   const gap = Number((await page.getByTestId('gap-value-right').textContent())!.replace('°', ''));
   expect(Math.abs(gap - (58 - best))).toBeLessThanOrEqual(3);
+  // Judged on the best rep to a tenth (the reps table), as the app judges the unrounded one: the gap view shows whole
+  // degrees, and 58 − 39.4 shows 19° against ±18.7° but is no clear gap.
   await expect(page.getByTestId('gap-verdict-right')).toHaveText(
-    gap > COMBINED ? 'clear gap' : 'no clear gap',
+    58 - Math.max(...peaks) > COMBINED ? 'clear gap' : 'no clear gap',
   );
   await expect(page.getByTestId('gap-left')).toContainText('No gap for the left hip');
   await expect(page.getByTestId('drill-plan')).toBeVisible();
