@@ -1,4 +1,3 @@
-import type { Joint } from '../types';
 import { RAD_TO_DEG } from './angles';
 import { dot, length, midpoint, normalize, perp, sub, type Vec2 } from './vec2';
 
@@ -21,8 +20,8 @@ export interface ShankFrame2D {
 export type NeutralRule = 'hip-line-down' | 'hip-line-up' | 'trunk-axis';
 
 export interface FrameInputs {
-  readonly hip: Joint;
-  readonly otherHip: Joint;
+  readonly hip: Vec2;
+  readonly otherHip: Vec2;
   /** Mid-shoulder point, needed for 'trunk-axis'. */
   readonly shoulderMid?: Vec2;
 }

@@ -14,7 +14,7 @@ import type { Compensation, CompensationKind, Evidence } from './types';
  */
 export type NeutralRef = Pick<
   HipFrame,
-  'knee' | 'kneeTrusted' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg'
+  'knee' | 'kneeTrusted' | 'ankle' | 'hipMid' | 'shankPx' | 'hipLineDeg' | 'trunkDeg' | 'hip' | 'otherHip'
 > & {
   readonly deg: number;
   /**

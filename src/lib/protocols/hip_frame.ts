@@ -58,6 +58,9 @@ export interface HipFrame {
    * protocols/hip_trial_reading.ts); null when not, absent elsewhere.
    */
   readonly otherKnee?: Vec2 | null;
+  /** Prone: the tested hip and the other (a trial reads the shank in its neutral's hip line: geometry/pinned_prone.ts). */
+  readonly hip?: Vec2;
+  readonly otherHip?: Vec2;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };
@@ -120,6 +123,9 @@ export function readHipFrame(
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
+      ...(test === 'prone'
+        ? { hip: { x: leg.hip.x, y: leg.hip.y }, otherHip: { x: leg.otherHip.x, y: leg.otherHip.y } }
+        : {}),
       ...(test === 'seated'
         ? {
             otherKneeOut: otherKneeOut(pose, side),

@@ -356,6 +356,13 @@ function medianOf(
   return xs.length * 2 > frames.length ? median(xs) : null;
 }
 
+/** Prone: the neutral's median hips, when every frame has them (readHipFrame gives them to prone frames). */
+function medianHips(frames: readonly HipFrame[]): Pick<NeutralRef, 'hip' | 'otherHip'> {
+  const hips = frames.flatMap((f) => (f.hip && f.otherHip ? [[f.hip, f.otherHip] as const] : []));
+  if (hips.length === 0 || hips.length < frames.length) return {};
+  return { hip: medianPoint(hips.map((h) => h[0]))!, otherHip: medianPoint(hips.map((h) => h[1]))! };
+}
+
 /** A trial's neutral from its last still frames (the live test and the recorded one use the same). */
 export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef {
   const m = medianFrame(frames);
@@ -370,6 +377,7 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
     ...(aside ? { otherLegAside: true } : {}),
     ...(otherShank !== null ? { otherShankPx: otherShank } : {}),
     ...(otherKnee ? { otherKnee } : {}),
+    ...medianHips(frames),
     knee: m.knee,
     kneeTrusted: m.kneeTrusted,
     ankle: m.ankle,

@@ -60,7 +60,7 @@ describe('withTrialZero', () => {
     expect(ref.deg).toBeCloseTo(frames[0]!.deg, 6);
   });
 
-  it("supine and prone keep the hold's mean reading: no knee is pinned, nothing to read it about", () => {
+  it("supine keeps the hold's mean reading (no knee is pinned), and so does a prone neutral without its hips", () => {
     const ref = neutralRef([frameAt(0, 'supine')], 3.7);
     expect(withTrialZero(ref, 'supine').deg).toBe(3.7);
     expect(withTrialZero(ref, 'prone').deg).toBe(3.7);
@@ -143,5 +143,40 @@ describe('trialOrigin: a trial frame placed by the untested knee', () => {
       otherKnee: plus(truth.otherKnee!, dx),
     };
     expect(turn(shifted)).toBeCloseTo(turn(truth), 6);
+  });
+});
+
+describe('trialReading, prone: the neutral pinned', () => {
+  const proneFrame = (deg: number): HipFrame => {
+    const r = readHipFrame(synthPose('prone', 'right', deg, PLACEMENTS['prone-head-end']!), 'prone', 'right');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame;
+  };
+  const ref = withTrialZero(neutralRef([proneFrame(0), proneFrame(0), proneFrame(0)], 2.5), 'prone');
+  const turn = (f: HipFrame): number => {
+    const r = trialReading(f, ref, 'prone');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame.deg - ref.deg;
+  };
+
+  it('counts from the neutral read the same way: the neutral itself turns 0, a 30° hold about 30°', () => {
+    expect(ref.hip && ref.otherHip).toBeTruthy();
+    expect(turn(proneFrame(0))).toBeCloseTo(0, 6);
+    expect(Math.abs(turn(proneFrame(30)) - (proneFrame(30).deg - proneFrame(0).deg))).toBeLessThan(0.5);
+  });
+
+  it("places the frame's ankle by the hips: a body (or camera) shifted whole reads the same turn", () => {
+    const f = proneFrame(30);
+    const dx = 0.2 * f.shankPx;
+    const move = (p: { x: number; y: number }) => ({ x: p.x + dx, y: p.y });
+    const shifted: HipFrame = {
+      ...f,
+      knee: move(f.knee),
+      ankle: move(f.ankle!),
+      hipMid: move(f.hipMid!),
+      hip: move(f.hip!),
+      otherHip: move(f.otherHip!),
+    };
+    expect(turn(shifted)).toBeCloseTo(turn(f), 6);
   });
 });

@@ -4,8 +4,10 @@
 // the turn since that neutral: the relaxed hanging shank is plumb, so what the neutral hold reads is the model's and
 // the camera's offset, not the hip's. Prone and supine count from their neutral too: a shank held straight up (prone)
 // or along the body (supine) is a position the person chose, but the model's reading of it was off by 5–10° per leg
-// on the dev bodies, more than a person is off the position asked for. Pure.
+// on the dev bodies, more than a person is off the position asked for. Prone, the shank is read about the neutral's
+// knee, hip line and camera tilt, only the ankle from the frame (geometry/pinned_prone.ts). Pure.
 import { pinnedKneeRotationDeg } from '../geometry/pinned_knee';
+import { pinnedProneRotationDeg, type ProneNeutral } from '../geometry/pinned_prone';
 import { add, sub } from '../geometry/vec2';
 import { neutralPivot, type NeutralRef } from './compensations';
 import type { HipFrame, HipFrameRead } from './hip_frame';
@@ -51,6 +53,7 @@ export function trialOrigin(frame: HipFrame, ref: NeutralRef): HipFrame['hipMid'
 
 /** The frame as the trial reads it (seated: the knee pinned); unreadable if that reading is past the physiological range. */
 export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId): HipFrameRead {
+  if (test === 'prone') return proneTrialReading(frame, ref);
   if (test !== 'seated' || !frame.ankle || !frame.hipMid || !ref.ankle || !ref.hipMid)
     return { ok: true, frame };
   const deg = pinnedKneeRotationDeg(
@@ -69,6 +72,24 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
 }
 
 /**
+ * Prone: the frame's ankle, placed by the hips' midpoint into the neutral's picture, read about the neutral's knee, hip
+ * line and camera tilt (geometry/pinned_prone.ts); the frame's own reading when the neutral lacks what that needs.
+ */
+function proneTrialReading(frame: HipFrame, ref: NeutralRef): HipFrameRead {
+  const n = proneNeutral(ref);
+  if (!n || !frame.ankle || !frame.hipMid || !ref.hipMid) return { ok: true, frame };
+  const deg = pinnedProneRotationDeg(add(ref.hipMid, sub(frame.ankle, frame.hipMid)), n);
+  if (deg === null) return { ok: true, frame };
+  const implausible = implausibleRotation(deg);
+  return implausible ? { ok: false, reason: implausible } : { ok: true, frame: { ...frame, deg } };
+}
+
+const proneNeutral = (ref: NeutralRef): ProneNeutral | null =>
+  ref.hip && ref.otherHip && ref.ankle
+    ? { hip: ref.hip, otherHip: ref.otherHip, knee: ref.knee, ankle: ref.ankle }
+    : null;
+
+/**
  * Seated, while the start position is held: the frame read about the median knee of the last few frames (this one
  * included) instead of its own knee keypoint. Whether a person holds still shows in the ankle, the end that swings;
  * the knee keypoint of a thigh pointing at the camera jitters by a few pixels from frame to frame, which on a small
@@ -85,11 +106,16 @@ export function neutralReading(frame: HipFrame, recent: readonly HipFrame[], tes
 }
 
 /**
- * Seated: the neutral's zero read the way a trial reads its frames, its median knee to its median ankle, so a trial
- * frame that matched the neutral's would read a turn of exactly 0 (the still run's mean reading, frame by frame
- * about each frame's own or a running knee, is kept for the start-position check).
+ * Seated and prone: the neutral's zero read the way a trial reads its frames, its median knee to its median ankle (prone:
+ * in its median hips' line and tilt), so a trial frame that matched the neutral's would read a turn of exactly 0 (the
+ * still run's mean reading, frame by frame, is kept for the start-position check).
  */
 export function withTrialZero(ref: NeutralRef, test: HipTestId): NeutralRef {
+  if (test === 'prone') {
+    const n = proneNeutral(ref);
+    const deg = n && FROM_NEUTRAL.prone ? pinnedProneRotationDeg(n.ankle, n) : null;
+    return deg === null ? ref : { ...ref, deg };
+  }
   if (test !== 'seated' || !FROM_NEUTRAL[test] || !ref.ankle || !ref.hipMid) return ref;
   const leg = { knee: ref.knee, ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg };
   const deg = pinnedKneeRotationDeg(leg, leg, 'whole');
