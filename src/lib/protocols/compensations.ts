@@ -24,6 +24,8 @@ export type NeutralRef = Pick<
   readonly otherLegAside?: boolean;
   /** Seated: the untested shank's median length through the neutral hold (geometry/shank_pivot.ts); absent: unseen. */
   readonly otherShankPx?: number;
+  /** The untested leg's median reading through the neutral hold, when most frames read it. */
+  readonly otherDeg?: number;
   /** Seated: the untested knee's median place through the neutral hold, when most frames saw it. */
   readonly otherKnee?: Vec2;
 };

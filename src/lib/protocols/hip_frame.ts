@@ -58,6 +58,11 @@ export interface HipFrame {
    * protocols/hip_trial_reading.ts); null when not, absent elsewhere.
    */
   readonly otherKnee?: Vec2 | null;
+  /**
+   * The untested leg's own rotation reading (the same test's method), when the model reads it: a hold the other leg
+   * turned further than this one is not this leg's (protocols/hip_phases.ts). Absent in hand-made frames.
+   */
+  readonly otherDeg?: number | null;
   /** Prone: the tested hip and the other (a trial reads the shank in its neutral's hip line: geometry/pinned_prone.ts). */
   readonly hip?: Vec2;
   readonly otherHip?: Vec2;
@@ -101,6 +106,10 @@ export function readHipFrame(
   if (implausible) return { ok: false, reason: implausible };
   const leg = legJoints(pose, side);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
+  const other = measureHipRotation(pose, test, otherSide(side), {
+    ...(method ? { method } : {}),
+    maxThighToShank: TRACKED_MAX_THIGH_TO_SHANK,
+  });
   const hipLine = sub(leg.hip, leg.otherHip);
   const hipLineDeg = angleOf(hipLine);
   const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
@@ -123,6 +132,7 @@ export function readHipFrame(
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
+      otherDeg: other.ok ? other.valueDeg : null,
       ...(test === 'prone'
         ? { hip: { x: leg.hip.x, y: leg.hip.y }, otherHip: { x: leg.otherHip.x, y: leg.otherHip.y } }
         : {}),

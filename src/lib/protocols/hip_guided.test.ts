@@ -543,3 +543,64 @@ describe('a person the model reads badly: the test still ends', () => {
     );
   });
 });
+
+describe('a hold while the other leg turned further', () => {
+  // Prone, both knees bent (the synthetic body): the right leg tested, its keypoints read 8° turned while the left
+  // leg turns 30° (the person moved the wrong leg, or the model read the tested leg off the moving one), then the
+  // right leg alone to 35°.
+  const cam = PLACEMENTS[PLACEMENT.prone]!;
+  const both = (right: number, left: number, tMs: number) => {
+    const r = synthPose('prone', 'right', right, cam).joints;
+    const l = synthPose('prone', 'left', left, cam).joints;
+    const joints = { ...r } as Record<string, Joint>;
+    for (const name of Object.keys(l) as JointName[]) if (name.startsWith('left_')) joints[name] = l[name]!;
+    return { pose: { joints, tMs }, tMs } as { pose: Parameters<typeof stepHip>[1] & object; tMs: number };
+  };
+  const frames: ReturnType<typeof both>[] = [];
+  let t = 0;
+  const span = (ms: number, f: (u: number) => [number, number]) => {
+    for (let i = 0; i < ms / 100; i++, t += 100) frames.push(both(...f(i / (ms / 100)), t));
+  };
+  span(3000, () => [0, 0]);
+  span(800, (u) => [8 * u, 30 * u]);
+  span(3000, () => [8, 30]);
+  span(800, (u) => [8 * (1 - u), 30 * (1 - u)]);
+  span(3000, () => [0, 0]);
+  // Twice: the neutral taken again during the wrong leg's hold (both legs still) makes the first of these read the
+  // left leg's return as a turn, and go back to the start once more.
+  for (let i = 0; i < 2; i++) {
+    span(800, (u) => [35 * u, 0]);
+    span(3000, () => [35, 0]);
+    span(800, (u) => [35 * (1 - u), 0]);
+    span(3000, () => [0, 0]);
+  }
+  const run = runProtocol(hipProtocol({ test: 'prone', sides: ['right'], directions: ['internal'] }), frames);
+
+  it('is no trial of this leg: it says so and takes the start position again, counting no attempt', () => {
+    const line = run.transcript.find((l) => l.prompt.id === 'other-leg');
+    // Said as soon as the right leg's reading settles past the minimum, the left still on its way to 30°.
+    expect(line?.prompt.text).toMatch(
+      /^Your left leg turned (\d+) degrees: keep it still, and back to the start with your right leg\.$/,
+    );
+    expect(Number(/turned (\d+)/.exec(line!.prompt.text)![1])).toBeGreaterThanOrEqual(15);
+    // No trial at 8°: the only one is the right leg's own 35°.
+    expect(run.state.trials.map((x) => x.valueDeg)).toEqual([expect.closeTo(35, 0)]);
+    expect(run.state.trials.every((x) => x.valid)).toBe(true);
+  });
+
+  it('a hold with the other leg still is a trial, however small', () => {
+    const alone: ReturnType<typeof both>[] = [];
+    t = 0;
+    const push = (ms: number, f: (u: number) => [number, number]) => {
+      for (let i = 0; i < ms / 100; i++, t += 100) alone.push(both(...f(i / (ms / 100)), t));
+    };
+    push(3000, () => [0, 0]);
+    push(800, (u) => [8 * u, 0]);
+    push(3000, () => [8, 0]);
+    push(800, (u) => [8 * (1 - u), 0]);
+    push(2000, () => [0, 0]);
+    const r = runProtocol(hipProtocol({ test: 'prone', sides: ['right'], directions: ['internal'] }), alone);
+    expect(r.transcript.map((l) => l.prompt.id)).not.toContain('other-leg');
+    expect(r.state.trials.map((x) => x.valueDeg)).toEqual([expect.closeTo(8, 0)]);
+  });
+});

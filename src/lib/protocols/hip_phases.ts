@@ -170,6 +170,14 @@ export function trial(
       ? stillSuffix(since, RELAXED)
       : null;
   const run = relaxed && atEndOf(relaxed) ? relaxed : strict;
+  // A hold while the other leg turned further is not this leg's: the person moved the wrong one (or the model read
+  // this leg's keypoints off the moving one). Not a void (no attempt, no run of voids): back to the start position,
+  // where a new neutral is taken with both legs where they are now.
+  const otherTurn = atEndOf(run) ? otherLegTurn(s.recent, ref, tMs - run.durationMs) : null;
+  if (otherTurn !== null && Math.abs(otherTurn) > sign * (run!.meanDeg - ref.deg)) {
+    sp.say(say.otherLegMovedPrompt(cur.side, otherTurn), TIMING.problemRepeatMs.value);
+    return { ...to(s, 'neutral', tMs), compensations: [], holdProgress: 0 };
+  }
   if (!atEndOf(run) || run.durationMs < TIMING.holdAnnounceMs.value) {
     const back = s.phase === 'hold' ? to(s, 'move', tMs) : s;
     if (tMs - back.phaseSinceMs > TIMING.repromptMs.value)
@@ -217,6 +225,23 @@ export function trial(
     streak: null,
     progressMs: tMs,
   };
+}
+
+/**
+ * How far the untested leg turned since the neutral over the frames since `fromMs` (their median reading), when it
+ * turned at least MOVEMENT.otherLegTurnDeg; null when it did not, or is not read. The model reads a resting leg
+ * moving a little as the tested one turns (prone.mp4's straight leg: 35° while the tested one held 38°), so only a
+ * turn larger than the tested one's hold says the wrong leg moved (as protocols/leg_attribution.ts for recordings).
+ */
+function otherLegTurn(recent: readonly HipFrame[], ref: NeutralRef, fromMs: number): number | null {
+  if (ref.otherDeg === undefined) return null;
+  const xs = recent
+    .filter((f) => f.tMs >= fromMs)
+    .map((f) => f.otherDeg)
+    .filter((x): x is number => typeof x === 'number');
+  if (xs.length === 0) return null;
+  const turn = median(xs) - ref.otherDeg;
+  return Math.abs(turn) >= MOVEMENT.otherLegTurnDeg.value ? turn : null;
 }
 
 /**
@@ -370,12 +395,14 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
   const out = medianOf(frames, (f) => f.otherKneeOut);
   const aside = out !== null && out >= POSTURE.otherKneeOutHipWidths.value;
   const otherShank = medianOf(frames, (f) => f.otherShankPx);
+  const otherDeg = medianOf(frames, (f) => f.otherDeg);
   const seen = frames.flatMap((f) => (f.otherKnee ? [f.otherKnee] : []));
   const otherKnee = seen.length * 2 > frames.length ? medianPoint(seen) : null;
   return {
     deg,
     ...(aside ? { otherLegAside: true } : {}),
     ...(otherShank !== null ? { otherShankPx: otherShank } : {}),
+    ...(otherDeg !== null ? { otherDeg } : {}),
     ...(otherKnee ? { otherKnee } : {}),
     ...medianHips(frames),
     knee: m.knee,

@@ -120,6 +120,15 @@ export function movePrompt(test: HipTestId, side: Side, direction: Direction): P
   return p(`move-${direction}`, text, 'action');
 }
 
+/** A hold while the untested leg turned further: the wrong leg moved. */
+export function otherLegMovedPrompt(side: Side, turnDeg: number): Prompt {
+  return p(
+    'other-leg',
+    `Your ${otherSide(side)} leg turned ${Math.abs(turnDeg).toFixed(0)} degrees: keep it still, and back to the start with your ${side} leg.`,
+    'warn',
+  );
+}
+
 export function wrongWayPrompt(direction: Direction): Prompt {
   return p(
     'wrong-way',

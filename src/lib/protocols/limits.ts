@@ -75,6 +75,12 @@ export const MOVEMENT = {
   returnDeg: l(8, 'goniocam-engineering', 'Returned to the start when this close to neutral.'),
   /** Moving this far the other way gets a "the other way" prompt. */
   wrongWayDeg: l(8, 'goniocam-engineering', 'Movement in the opposite direction.'),
+  /** A hold is not this leg's when the untested one turned this far and further (protocols/hip_phases.ts). */
+  otherLegTurnDeg: l(
+    15,
+    'goniocam-engineering',
+    'The untested leg turning this far (and further than the tested one) means the wrong leg moved.',
+  ),
 } as const;
 
 export const PLAUSIBLE = {
