@@ -109,6 +109,29 @@ describe('kneeMovement', () => {
     expect(kneeMovement(f, { ...low, otherShankPx: 100 })).toBeCloseTo(20 / 75, 2);
   });
 
+  it("seated, is judged from the pelvis as the resting untested knee places it, not the hips' shifting keypoints", () => {
+    const ref: NeutralRef = { ...REF, otherKnee: { x: 80, y: 0 } };
+    // The hips' midpoint read 20 px sideways (it follows the turning leg); the knee and the other knee stayed.
+    const hipsOnly = {
+      ...turned(0),
+      hipMid: { x: REF.hipMid!.x + 20, y: REF.hipMid!.y },
+      otherKnee: { x: 80, y: 0 },
+    };
+    expect(kneeMovement(hipsOnly, ref)).toBeCloseTo(0, 9);
+    expect(kneeMovement({ ...hipsOnly, otherKnee: null }, ref)).toBeCloseTo(0.2, 2);
+    // The whole body 20 px over (the untested knee with it): no knee movement either.
+    const shifted = {
+      ...turned(0, { x: 20, y: 0 }, { x: REF.hipMid!.x + 20, y: REF.hipMid!.y }),
+      otherKnee: { x: 100, y: 0 },
+    };
+    expect(kneeMovement(shifted, ref)).toBeCloseTo(0, 9);
+    // The tested leg alone 30 px over (knee and ankle): counted in full.
+    expect(kneeMovement({ ...turned(0, { x: 30, y: 0 }), otherKnee: { x: 80, y: 0 } }, ref)).toBeCloseTo(
+      0.3,
+      2,
+    );
+  });
+
   it('falls back to the raw displacement for a hand-made neutral without ankle and pelvis', () => {
     const bare: NeutralRef = { ...REF, ankle: undefined, hipMid: undefined };
     expect(kneeMovement(turned(40, { x: -20, y: 0 }), bare)).toBeCloseTo(0.2, 6);

@@ -2,7 +2,7 @@
 // pelvis hiking or lifting (the hip line tilts), the trunk leaning or rotating. Pure.
 import { DEG_TO_RAD, wrapDeg } from '../geometry/angles';
 import { pivotKnee } from '../geometry/shank_pivot';
-import { dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
+import { add, dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
 import type { HipFrame } from './hip_frame';
 import { COMPENSATION as C, MOVEMENT, STILLNESS } from './limits';
 import type { Compensation, CompensationKind, Evidence } from './types';
@@ -41,6 +41,26 @@ export function neutralPivot(ref: NeutralRef): NeutralRef['knee'] {
 }
 
 /**
+ * Seated, where a trial frame's body axes start: the neutral's hip midpoint moved as far as the untested knee moved
+ * since (that leg rests, so it moves only with the body or the camera); the frame's own hip midpoint when the
+ * untested knee is not seen now or was not at neutral. The model's hip keypoints shift with the tested leg's turn
+ * (dev rig clips: the hip midpoint by up to 0.05 of the shank between neutral and hold, ≈ 3° of reading), so the
+ * hips' own midpoint moved the zero the trial turns from. The hip line's angle is still each frame's own: a pelvis
+ * that tilts turns the shank with it (the pelvis checks judge the tilt), and the neutral's angle read no better on
+ * the dev bodies. Chosen on the dev bodies' guided seated clips played as a person follows the prompts
+ * (scripts/guided_bodies.ts --follow; docs/accuracy.md): MAE 2.0 → 1.9°; the neutral's hip midpoint throughout
+ * (no anchor) read 1.8°, but a camera or body that shifts would read as a turn. The knee-moved check places the
+ * knee the same way (kneeMovement).
+ */
+export function trialOrigin(
+  frame: Pick<HipFrame, 'hipMid' | 'otherKnee'>,
+  ref: Pick<NeutralRef, 'hipMid' | 'otherKnee'>,
+): HipFrame['hipMid'] {
+  if (!frame.otherKnee || !ref.otherKnee || !ref.hipMid) return frame.hipMid;
+  return add(ref.hipMid, sub(frame.otherKnee, ref.otherKnee));
+}
+
+/**
  * Remove up to `max` of `d`'s component along the unit vector `u`: only a positive one (none when it points
  * away), or with `eitherWay` a negative one too.
  */
@@ -66,7 +86,7 @@ function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2
  * a rig body), which would inflate every ratio; a real shank is never longer than it looks face-on.
  */
 export function kneeMovement(
-  frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid'>,
+  frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid' | 'otherKnee'>,
   ref: NeutralRef,
 ): number {
   if (!ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid)
@@ -77,7 +97,10 @@ export function kneeMovement(
     length(sub(ref.ankle, neutralPivot(ref))),
     1,
   );
-  let d = sub(sub(frame.knee, frame.hipMid), sub(ref.knee, ref.hipMid));
+  // Seated, relative to the pelvis as the untested knee places it (trialOrigin): the hip keypoints shift with the
+  // turning leg, and read from them the knee moved (dev rig clips, followed: knee-moved flags 13 → 8, report 7 → 5).
+  const origin = trialOrigin(frame, ref) ?? frame.hipMid;
+  let d = sub(sub(frame.knee, origin), sub(ref.knee, ref.hipMid));
   // The direction the foot swung: the chord between the neutral's and this frame's shank directions (unit
   // vectors). Not the change of the knee → ankle vector itself: a knee keypoint dragged down and toward the foot
   // shortens that vector, which bends the change away from the drag and left the drag uncounted (dev bodies'
@@ -86,7 +109,7 @@ export function kneeMovement(
   const u0 = normalize(sub(ref.ankle, ref.knee), 1e-6);
   const u1 = normalize(sub(frame.ankle, frame.knee), 1e-6);
   const swingDir = u0 && u1 ? normalize(sub(u1, u0), 1e-6) : null;
-  const ankleMove = sub(sub(frame.ankle, frame.hipMid), sub(ref.ankle, ref.hipMid));
+  const ankleMove = sub(sub(frame.ankle, origin), sub(ref.ankle, ref.hipMid));
   // The foot's swing: the chord at the measured rotation, or the ankle's own travel relative to the pelvis if
   // longer. A keypoint dragged along with the foot shrinks the measured rotation too, so the chord alone made the
   // allowance smallest where the drift was largest (dev bodies: q-women-Suit's left external trials voided at

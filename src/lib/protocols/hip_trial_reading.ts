@@ -9,7 +9,7 @@
 import { pinnedKneeRotationDeg } from '../geometry/pinned_knee';
 import { pinnedProneRotationDeg, type ProneNeutral } from '../geometry/pinned_prone';
 import { add, sub } from '../geometry/vec2';
-import { neutralPivot, type NeutralRef } from './compensations';
+import { neutralPivot, trialOrigin, type NeutralRef } from './compensations';
 import type { HipFrame, HipFrameRead } from './hip_frame';
 import { implausibleRotation } from './limits';
 import { medianPoint } from './stillness';
@@ -33,22 +33,6 @@ export const FROM_NEUTRAL: Readonly<Record<HipTestId, boolean>> = {
 /** What a trial's value counts from: its neutral hold's reading where FROM_NEUTRAL, else the body's own axes (0). */
 export function trialZeroDeg(test: HipTestId, ref: Pick<NeutralRef, 'deg'>): number {
   return FROM_NEUTRAL[test] ? ref.deg : 0;
-}
-
-/**
- * Seated, where a trial frame's body axes start: the neutral's hip midpoint moved as far as the untested knee moved
- * since (that leg rests, so it moves only with the body or the camera); the frame's own hip midpoint when the
- * untested knee is not seen now or was not at neutral. The model's hip keypoints shift with the tested leg's turn
- * (dev rig clips: the hip midpoint by up to 0.05 of the shank between neutral and hold, ≈ 3° of reading), so the
- * hips' own midpoint moved the zero the trial turns from. The hip line's angle is still each frame's own: a pelvis
- * that tilts turns the shank with it (the pelvis checks judge the tilt), and the neutral's angle read no better on
- * the dev bodies. Chosen on the dev bodies' guided seated clips played as a person follows the prompts
- * (scripts/guided_bodies.ts --follow; docs/accuracy.md): MAE 2.0 → 1.9°; the neutral's hip midpoint throughout
- * (no anchor) read 1.8°, but a camera or body that shifts would read as a turn.
- */
-export function trialOrigin(frame: HipFrame, ref: NeutralRef): HipFrame['hipMid'] {
-  if (!frame.otherKnee || !ref.otherKnee || !ref.hipMid) return frame.hipMid;
-  return add(ref.hipMid, sub(frame.otherKnee, ref.otherKnee));
 }
 
 /** The frame as the trial reads it (seated: the knee pinned); unreadable if that reading is past the physiological range. */
