@@ -9,7 +9,13 @@ import { runProtocol } from '../pipeline/run_protocol';
 import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { PLACEMENT, scriptedFrames, type Perturbation } from '../../testing/scripted_person';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
-import { frameCompensations, hipsSwapped, kneeMovement, type NeutralRef } from './compensations';
+import {
+  frameCompensations,
+  hipsSwapped,
+  kneeMovement,
+  trunkAxisChange,
+  type NeutralRef,
+} from './compensations';
 import { readHipFrame, type HipFrame } from './hip_frame';
 import { hipProtocol } from './hip_guided';
 import { neutralRef } from './hip_phases';
@@ -255,5 +261,23 @@ describe('hipsSwapped', () => {
     expect(hipsSwapped({ hipLineDeg: -178 }, { hipLineDeg: 179 })).toBe(false);
     expect(hipsSwapped({ hipLineDeg: 20 }, { hipLineDeg: 0 })).toBe(false);
     expect(COMPENSATION.hipsSwappedDeg.value).toBe(90);
+  });
+});
+
+describe('trunkAxisChange', () => {
+  const ref = { trunkDeg: -90, hipLineDeg: 0 };
+  it('is the trunk axis turning in the picture, whatever the hip line does', () => {
+    // The hip line (the hips' keypoints) turned 10°, the trunk axis stayed: kept as "trunk −100° from the hip line".
+    expect(trunkAxisChange({ trunkDeg: -100, hipLineDeg: 10 }, ref)).toBeCloseTo(0, 9);
+    // The trunk leaning 12° over still hips.
+    expect(trunkAxisChange({ trunkDeg: -78, hipLineDeg: 0 }, ref)).toBeCloseTo(12, 9);
+  });
+
+  it('wraps round ±180° (a right leg’s hip line reads about ±180°) and is 0 without shoulders', () => {
+    // The axis at −91° now, at 271° (= −89°) then: 2° round.
+    expect(
+      trunkAxisChange({ trunkDeg: 88, hipLineDeg: -179 }, { trunkDeg: 92, hipLineDeg: 179 }),
+    ).toBeCloseTo(-2, 9);
+    expect(trunkAxisChange({ trunkDeg: null, hipLineDeg: 0 }, ref)).toBe(0);
   });
 });
