@@ -55,7 +55,7 @@ export interface HipFrame {
   readonly otherShankPx?: number | null;
   /**
    * Seated: the untested knee when clearly seen (the still leg a trial's frames are placed by:
-   * protocols/hip_trial_reading.ts); null when not, absent elsewhere.
+   * protocols/compensations.ts trialOrigin); null when not, absent elsewhere.
    */
   readonly otherKnee?: Vec2 | null;
   /**
