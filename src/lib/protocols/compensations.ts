@@ -43,7 +43,7 @@ export function neutralPivot(ref: NeutralRef): NeutralRef['knee'] {
 /**
  * Seated, where a trial frame's body axes start: the neutral's hip midpoint moved as far as the untested knee moved
  * since (that leg rests, so it moves only with the body or the camera); the frame's own hip midpoint when the
- * untested knee is not seen now or was not at neutral. The model's hip keypoints shift with the tested leg's turn
+ * untested knee is not seen now or was not at neutral (`hipMid`, the frame's own). The model's hip keypoints shift with the tested leg's turn
  * (dev rig clips: the hip midpoint by up to 0.05 of the shank between neutral and hold, ≈ 3° of reading), so the
  * hips' own midpoint moved the zero the trial turns from. The hip line's angle is still each frame's own: a pelvis
  * that tilts turns the shank with it (the pelvis checks judge the tilt), and the neutral's angle read no better on
@@ -53,10 +53,11 @@ export function neutralPivot(ref: NeutralRef): NeutralRef['knee'] {
  * knee the same way (kneeMovement).
  */
 export function trialOrigin(
-  frame: Pick<HipFrame, 'hipMid' | 'otherKnee'>,
+  hipMid: Vec2,
+  frame: Pick<HipFrame, 'otherKnee'>,
   ref: Pick<NeutralRef, 'hipMid' | 'otherKnee'>,
-): HipFrame['hipMid'] {
-  if (!frame.otherKnee || !ref.otherKnee || !ref.hipMid) return frame.hipMid;
+): Vec2 {
+  if (!frame.otherKnee || !ref.otherKnee || !ref.hipMid) return hipMid;
   return add(ref.hipMid, sub(frame.otherKnee, ref.otherKnee));
 }
 
@@ -99,7 +100,7 @@ export function kneeMovement(
   );
   // Seated, relative to the pelvis as the untested knee places it (trialOrigin): the hip keypoints shift with the
   // turning leg, and read from them the knee moved (dev rig clips, followed: knee-moved flags 13 → 8, report 7 → 5).
-  const origin = trialOrigin(frame, ref) ?? frame.hipMid;
+  const origin = trialOrigin(frame.hipMid, frame, ref);
   let d = sub(sub(frame.knee, origin), sub(ref.knee, ref.hipMid));
   // The direction the foot swung: the chord between the neutral's and this frame's shank directions (unit
   // vectors). Not the change of the knee → ankle vector itself: a knee keypoint dragged down and toward the foot

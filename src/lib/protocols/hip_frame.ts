@@ -60,7 +60,8 @@ export interface HipFrame {
   readonly otherKnee?: Vec2 | null;
   /**
    * The untested leg's own rotation reading (the same test's method), when the model reads it: a hold the other leg
-   * turned further than this one is not this leg's (protocols/hip_phases.ts). Absent in hand-made frames.
+   * turned further than this one is not this leg's (protocols/hip_phases.ts). Absent unless asked for
+   * (HipFrameOptions.otherLeg), and in hand-made frames.
    */
   readonly otherDeg?: number | null;
   /** Prone: the tested hip and the other (a trial reads the shank in its neutral's hip line: geometry/pinned_prone.ts). */
@@ -81,11 +82,21 @@ const angleOf = (v: Vec2): number => Math.atan2(v.y, v.x) * RAD_TO_DEG;
 /** A trunk axis shorter than this fraction of the hip width is seen end-on: its direction is noise. */
 const MIN_TRUNK_TO_HIP_WIDTH = 0.5;
 
+export interface HipFrameOptions {
+  /**
+   * Read the untested leg's rotation too (`otherDeg`): the live test's guard against a hold the other leg made.
+   * Off by default: a recording reads both legs' series anyway and attributes holds from them (leg_attribution.ts),
+   * so reading the other leg here too would do that leg's geometry twice a frame.
+   */
+  readonly otherLeg?: boolean;
+}
+
 export function readHipFrame(
   raw: Pose | null,
   test: HipTestId,
   side: Side,
   method?: HipMethod,
+  opts: HipFrameOptions = {},
 ): HipFrameRead {
   if (!raw) return { ok: false, reason: 'nobody in view' };
   // The knee and hips the compensation checks follow must be the leg the angle was read from: prone from
@@ -106,10 +117,12 @@ export function readHipFrame(
   if (implausible) return { ok: false, reason: implausible };
   const leg = legJoints(pose, side);
   if ('missing' in leg) return { ok: false, reason: leg.missing };
-  const other = measureHipRotation(pose, test, otherSide(side), {
-    ...(method ? { method } : {}),
-    maxThighToShank: TRACKED_MAX_THIGH_TO_SHANK,
-  });
+  const other = opts.otherLeg
+    ? measureHipRotation(pose, test, otherSide(side), {
+        ...(method ? { method } : {}),
+        maxThighToShank: TRACKED_MAX_THIGH_TO_SHANK,
+      })
+    : null;
   const hipLine = sub(leg.hip, leg.otherHip);
   const hipLineDeg = angleOf(hipLine);
   const shoulders = pair(pose, 'left_shoulder', 'right_shoulder');
@@ -132,7 +145,7 @@ export function readHipFrame(
       shankPx: length(sub(leg.ankle, leg.knee)),
       hipLineDeg,
       trunkDeg,
-      otherDeg: other.ok ? other.valueDeg : null,
+      ...(other ? { otherDeg: other.ok ? other.valueDeg : null } : {}),
       ...(test === 'prone'
         ? { hip: { x: leg.hip.x, y: leg.hip.y }, otherHip: { x: leg.otherHip.x, y: leg.otherHip.y } }
         : {}),

@@ -51,7 +51,7 @@ export function stepHip(
   if (state.phase === 'setup' && Object.keys(state.said).length === 0)
     sp.say(say.setupPrompt(state.test, cur.side));
 
-  const raw = readHipFrame(pose, state.test, cur.side, state.method);
+  const raw = readHipFrame(pose, state.test, cur.side, state.method, { otherLeg: true });
   // During a trial, a frame whose hips the model named the other way round reads the wrong leg's sign: unreadable.
   const swapped =
     raw.ok && state.neutral && hipsSwapped(raw.frame, state.neutral)

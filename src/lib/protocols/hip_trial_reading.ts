@@ -44,7 +44,7 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
     {
       knee: frame.knee,
       ankle: frame.ankle,
-      hipMid: trialOrigin(frame, ref) ?? frame.hipMid,
+      hipMid: trialOrigin(frame.hipMid, frame, ref),
       hipLineDeg: frame.hipLineDeg,
     },
     { knee: neutralPivot(ref), ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg },
