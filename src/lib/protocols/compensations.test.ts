@@ -138,6 +138,38 @@ describe('kneeMovement', () => {
     );
   });
 
+  it("supine, measures against the neutral's hip → ankle when the model placed the knee down the shank", () => {
+    // From overhead the thigh points at the camera: the hip is over the true knee (0, 0), 100 px above the ankle, and
+    // the model put the knee a third of the way down the shank; at 28° it slid on toward the foot (dev rig clip
+    // q-men-Adventurer's left internal trial: 0.28 of the model's 52 px shank, a void, for a knee that never moved).
+    const low: NeutralRef = { ...REF, knee: { x: 0, y: 35 }, shankPx: 65 };
+    const f = { ...turned(28), knee: { x: -32, y: 56 } };
+    expect(kneeMovement(f, low)).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+    const judged = kneeMovement(f, { ...low, hipToAnklePx: 100 });
+    expect(judged).toBeLessThan(COMPENSATION.kneeMovedInvalid.value);
+    expect(judged).toBeCloseTo(0.14, 2);
+    // A knee that really moves, 30 px sideways against the swing with its ankle, still voids.
+    const moved = { ...turned(28, { x: 30, y: 0 }), knee: { x: 30, y: 35 } };
+    expect(kneeMovement(moved, { ...low, hipToAnklePx: 100 })).toBeGreaterThan(
+      COMPENSATION.kneeMovedInvalid.value,
+    );
+  });
+
+  it('supine, does not count the knee jumping along the neutral shank by up to half of it; sideways still counts', () => {
+    // The thigh end-on, the model's neutral knee two thirds of the way to the ankle; at 26° it jumped back up to near
+    // the true knee (dev rig clip q-women-Worker's left internal trials: three voids at 0.25 for a knee that never
+    // moved).
+    const low: NeutralRef = { ...REF, knee: { x: 0, y: 68 }, shankPx: 32, hipToAnklePx: 100 };
+    const jumped = { ...turned(26), knee: { x: -14, y: 16 } };
+    expect(kneeMovement(jumped, low)).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+    expect(kneeMovement(jumped, low, 'seated')).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+    expect(kneeMovement(jumped, low, 'supine')).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+    // The knee and its ankle 30 px sideways (the thigh swinging out): counted in full, supine as anywhere.
+    const out = { ...turned(26, { x: 30, y: 68 }), knee: { x: 30, y: 68 } };
+    out.ankle = { x: turned(26).ankle.x + 30, y: turned(26).ankle.y };
+    expect(kneeMovement(out, low, 'supine')).toBeCloseTo(0.3, 2);
+  });
+
   it('falls back to the raw displacement for a hand-made neutral without ankle and pelvis', () => {
     const bare: NeutralRef = { ...REF, ankle: undefined, hipMid: undefined };
     expect(kneeMovement(turned(40, { x: -20, y: 0 }), bare)).toBeCloseTo(0.2, 6);
@@ -224,7 +256,8 @@ describe('a knee the model has likely lost (kneeTrusted false)', () => {
     ...turned(0, { x: 40, y: 0 }),
     kneeTrusted,
   });
-  const kinds = (f: HipFrame, ref: NeutralRef) => frameCompensations(f, ref, 'right').map((c) => c.kind);
+  const kinds = (f: HipFrame, ref: NeutralRef) =>
+    frameCompensations(f, ref, 'right', 'seated').map((c) => c.kind);
 
   it('is not judged for knee movement, now or at neutral; the pelvis still is', () => {
     expect(kinds(frame(true), REF)).toContain('knee-moved');
@@ -237,6 +270,15 @@ describe('a knee the model has likely lost (kneeTrusted false)', () => {
     const frames = [frame(false), frame(false), frame(true)];
     expect(neutralRef(frames, 0).kneeTrusted).toBe(false);
     expect(neutralRef([frame(true), frame(false), frame(true)], 0).kneeTrusted).toBe(true);
+  });
+
+  it("carries the supine hip → ankle yardstick as its frames' median, absent where most frames lack it", () => {
+    const at = (px?: number): HipFrame => ({
+      ...frame(true),
+      ...(px === undefined ? {} : { hipToAnklePx: px }),
+    });
+    expect(neutralRef([at(98), at(104), at(100)], 0).hipToAnklePx).toBe(100);
+    expect(neutralRef([at(98), at(), at()], 0).hipToAnklePx).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { pivotKnee } from '../geometry/shank_pivot';
 import { add, dot, length, normalize, scale, sub, type Vec2 } from '../geometry/vec2';
 import type { HipFrame } from './hip_frame';
 import { COMPENSATION as C, MOVEMENT, STILLNESS } from './limits';
-import type { Compensation, CompensationKind, Evidence } from './types';
+import type { Compensation, CompensationKind, Evidence, HipTestId } from './types';
 
 /**
  * The neutral a trial's frames are compared with (the mean of its still window); build it with
@@ -24,6 +24,8 @@ export type NeutralRef = Pick<
   readonly otherLegAside?: boolean;
   /** Seated: the untested shank's median length through the neutral hold (geometry/shank_pivot.ts); absent: unseen. */
   readonly otherShankPx?: number;
+  /** Supine: the tested hip to its ankle, median through the neutral hold (HipFrame.hipToAnklePx); absent elsewhere. */
+  readonly hipToAnklePx?: number;
   /** The untested leg's median reading through the neutral hold, when most frames read it. */
   readonly otherDeg?: number;
   /** Seated: the untested knee's median place through the neutral hold, when most frames saw it. */
@@ -80,15 +82,23 @@ function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2
  * if longer), taken along the direction the foot swung.
  * And the keypoint slides along the neutral shank's line, either way, up to kneeSlideAlongShank: seen along the
  * thigh, the knee is placed low on the hanging shank at neutral and jumps back up once the shank turns (a knee
- * moving along that line barely changes the shank's angle, the reading). A knee moving sideways, against the
+ * moving along that line barely changes the shank's angle, the reading); supine overhead, with the thigh end-on, up
+ * to kneeSlideAlongShankSupine (`test`; any other or none: the general allowance). A knee moving sideways, against the
  * swing, the movement that inflates the reading, counts in full.
  * The yardstick is the longest of the neutral's shank, this frame's and the neutral's shank from the trial's pivot
  * (neutralPivot: as long as the untested one): a neutral knee placed low shortens the neutral shank (by a quarter on
- * a rig body), which would inflate every ratio; a real shank is never longer than it looks face-on.
+ * a rig body), which would inflate every ratio; a real shank is never longer than it looks face-on. Supine overhead,
+ * also the neutral's tested hip to its ankle (the thigh points at the camera, so about the shank's length): from
+ * above the model put the knee a third to a half down the shank (dev rig clips: knee → ankle 43–52 px for a true
+ * 75–79 px shank), and the ratios of a keypoint sliding toward the foot at end range read half again too large
+ * (dev followed: Adventurer's left internal trial voided at 0.28, Farmer's three flagged at 0.17–0.25; 0.11 and
+ * ≤ 0.06 with this yardstick). A thigh seen a little off end-on (camera pitch ±10°) makes it up to ≈ 1.2 shanks,
+ * so a real knee movement reads up to a sixth short, never long.
  */
 export function kneeMovement(
   frame: Pick<HipFrame, 'deg' | 'knee' | 'ankle' | 'hipMid' | 'otherKnee'>,
   ref: NeutralRef,
+  test?: HipTestId,
 ): number {
   if (!ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid)
     return length(sub(frame.knee, ref.knee)) / Math.max(ref.shankPx, 1);
@@ -96,6 +106,7 @@ export function kneeMovement(
     ref.shankPx,
     length(sub(frame.ankle, frame.knee)),
     length(sub(ref.ankle, neutralPivot(ref))),
+    ref.hipToAnklePx ?? 0,
     1,
   );
   // Seated, relative to the pelvis as the untested knee places it (trialOrigin): the hip keypoints shift with the
@@ -121,7 +132,8 @@ export function kneeMovement(
     ankleTravel,
   );
   d = discount(d, swingDir, C.kneeDriftWithSwing.value * chord);
-  d = discount(d, normalize(sub(ref.ankle, ref.knee), 1e-6), C.kneeSlideAlongShank.value * shank, true);
+  const slide = test === 'supine' ? C.kneeSlideAlongShankSupine : C.kneeSlideAlongShank;
+  d = discount(d, normalize(sub(ref.ankle, ref.knee), 1e-6), slide.value * shank, true);
   return length(d) / shank;
 }
 
@@ -184,7 +196,12 @@ export function trunkAxisChange(
 }
 
 /** Every compensation this frame shows relative to neutral (at most one per kind, the worse severity). */
-export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: string): Compensation[] {
+export function frameCompensations(
+  frame: HipFrame,
+  ref: NeutralRef,
+  side: string,
+  test: HipTestId,
+): Compensation[] {
   const checks: Check[] = [];
   // A knee the model has likely placed down the shank (hip_frame.ts kneeTrusted), now or at neutral, says
   // nothing about the real knee: judged, it voided clean trials on the rig bodies. The check waits for a
@@ -192,7 +209,7 @@ export function frameCompensations(frame: HipFrame, ref: NeutralRef, side: strin
   if (frame.kneeTrusted !== false && ref.kneeTrusted !== false)
     checks.push({
       kind: 'knee-moved',
-      value: kneeMovement(frame, ref),
+      value: kneeMovement(frame, ref, test),
       flag: C.kneeMovedFlag,
       invalid: C.kneeMovedInvalid,
       label: 'Knee movement (fraction of shank length)',

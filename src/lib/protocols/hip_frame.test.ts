@@ -16,6 +16,11 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('readHipFrame (%s)', (te
     expect(r.frame.deg).toBeGreaterThan(55);
     expect(r.frame.ankle).toBeDefined();
     expect(r.frame.hipMid).toBeDefined();
+    // Supine only: the tested hip to its ankle, the knee-moved check's yardstick from overhead (the thigh end-on).
+    const { right_hip: hip, right_ankle: ankle } = pose(60).joints;
+    if (test === 'supine')
+      expect(r.frame.hipToAnklePx).toBeCloseTo(Math.hypot(ankle!.x - hip!.x, ankle!.y - hip!.y), 6);
+    else expect(r.frame.hipToAnklePx).toBeUndefined();
   });
 
   it.each([75, -75])('refuses %d° (past the physiological range) with a reason, never a value', (deg) => {

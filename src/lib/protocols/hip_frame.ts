@@ -64,6 +64,12 @@ export interface HipFrame {
    * (HipFrameOptions.otherLeg), and in hand-made frames.
    */
   readonly otherDeg?: number | null;
+  /**
+   * Supine overhead: the tested hip to its ankle in pixels. The thigh points at the camera, so this is about the
+   * shank's length whatever the model does with the knee, which it places a third to a half down the shank from above
+   * (the knee-moved check's yardstick: compensations.ts kneeMovement). Absent elsewhere.
+   */
+  readonly hipToAnklePx?: number;
   /** Prone: the tested hip and the other (a trial reads the shank in its neutral's hip line: geometry/pinned_prone.ts). */
   readonly hip?: Vec2;
   readonly otherHip?: Vec2;
@@ -146,6 +152,7 @@ export function readHipFrame(
       hipLineDeg,
       trunkDeg,
       ...(other ? { otherDeg: other.ok ? other.valueDeg : null } : {}),
+      ...(test === 'supine' ? { hipToAnklePx: length(sub(leg.ankle, leg.hip)) } : {}),
       ...(test === 'prone'
         ? { hip: { x: leg.hip.x, y: leg.hip.y }, otherHip: { x: leg.otherHip.x, y: leg.otherHip.y } }
         : {}),

@@ -151,7 +151,7 @@ export function trial(
   }
   const sign = cur.direction === 'internal' ? 1 : -1;
   s = { ...s, trialPeakDeg: Math.max(s.trialPeakDeg, sign * (frame.deg - ref.deg)) };
-  const fresh = acceptedAsFlags(frameCompensations(medianFrame(s.recent), ref, cur.side), s.accepted);
+  const fresh = acceptedAsFlags(frameCompensations(medianFrame(s.recent), ref, cur.side, s.test), s.accepted);
   const comps = mergeCompensations(s.compensations, fresh);
   const voiding = comps.find((c) => c.severity === 'invalid');
   if (voiding) return voidTrial(s, comps, voiding, tMs, sp);
@@ -395,6 +395,7 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
   const out = medianOf(frames, (f) => f.otherKneeOut);
   const aside = out !== null && out >= POSTURE.otherKneeOutHipWidths.value;
   const otherShank = medianOf(frames, (f) => f.otherShankPx);
+  const hipToAnkle = medianOf(frames, (f) => f.hipToAnklePx);
   const otherDeg = medianOf(frames, (f) => f.otherDeg);
   const seen = frames.flatMap((f) => (f.otherKnee ? [f.otherKnee] : []));
   const otherKnee = seen.length * 2 > frames.length ? medianPoint(seen) : null;
@@ -402,6 +403,7 @@ export function neutralRef(frames: readonly HipFrame[], deg: number): NeutralRef
     deg,
     ...(aside ? { otherLegAside: true } : {}),
     ...(otherShank !== null ? { otherShankPx: otherShank } : {}),
+    ...(hipToAnkle !== null ? { hipToAnklePx: hipToAnkle } : {}),
     ...(otherDeg !== null ? { otherDeg } : {}),
     ...(otherKnee ? { otherKnee } : {}),
     ...medianHips(frames),

@@ -150,6 +150,18 @@ export const COMPENSATION = {
     'Knee keypoint slide along the neutral shank, not counted.',
   ),
   /**
+   * Supine overhead the thigh points at the camera, and the model's knee sits anywhere from the hip to two thirds of
+   * the way to the ankle along that line (dev rig clips, neutral medians 0.0–0.66 of hip → ankle; true 0.10–0.16),
+   * and jumps along it between neutral and hold (q-women-Worker's left: up by 0.46 of the shank, three trials voided
+   * for a knee that never moved). A knee moving along the neutral shank's line barely turns the shank, the reading;
+   * one moving sideways (the thigh swinging in or out, which inflates it) still counts in full.
+   */
+  kneeSlideAlongShankSupine: l(
+    0.5,
+    'goniocam-engineering',
+    'Supine: knee keypoint slide along the neutral shank, not counted.',
+  ),
+  /**
    * Change of the hip line's angle (pelvis hiking or lifting). The hip joint centres are only ~18 cm
    * apart, so a 5 cm hike tilts the line by ~15°, while keypoint noise alone gives a few degrees.
    */

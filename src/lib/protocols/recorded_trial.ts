@@ -80,7 +80,7 @@ export function recordedTrial(
     }
     lastSeen = r.tMs;
     recent = [...recent, r.frame].slice(-RECENT_FRAMES);
-    const fresh = frameCompensations(medianFrame(recent), ref, ex.side);
+    const fresh = frameCompensations(medianFrame(recent), ref, ex.side, test);
     comps = mergeCompensations(comps, fresh);
     for (const c of fresh) spans.add(c, r.tMs, r.tMs);
   }

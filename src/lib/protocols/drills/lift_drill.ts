@@ -126,7 +126,7 @@ export function stepLiftDrill(s: LiftDrillState, pose: Pose | null, tMs: number)
         deg: read.frame.deg,
         confidence: read.frame.confidence,
         // The knee check compares absolute readings with the neutral's (its swing chord).
-        kneeMove: s.neutral && pinned.ok ? kneeMovement(pinned.frame, s.neutral) : null,
+        kneeMove: s.neutral && pinned.ok ? kneeMovement(pinned.frame, s.neutral, 'seated') : null,
       }
     : { ok: false as const, reason: read.reason };
   const { state: counter, event } = stepRepCounter(s.counter, frame, tMs, s.thresholds);
