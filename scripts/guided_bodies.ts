@@ -1,5 +1,5 @@
 // npx tsx scripts/guided_bodies.ts [--test seated|supine|prone] [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies]
-//   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only] [--follow]
+//   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only] [--follow] [--pitch D] [--yaw D]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested knee out to the side as the app asks; with --other-leg-external-only
@@ -8,6 +8,7 @@
 // played round and round (--rounds, 6) as the looping fake camera does. Prints per body the four results against the truth and
 // every voided or flagged trial with its reason; the rig's knee never moves, so every void is a false one.
 // Clips and replays are kept under --out (an existing replay is reused). Heavy: ≈ 1.5 min of CPU per body.
+// --pitch / --yaw: the clips' camera aimed that far instead (scripts/rig/clips.mjs; use a --out of its own).
 // --test supine or prone: that test's guided clip and protocol instead (the test's own model, the directions the clip
 // shows), for its values and its compensation checks across bodies.
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,7 @@ for (const body of bodies) {
       '--out',
       dir,
       ...(test === 'seated' && flag('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
+      ...['--pitch', '--yaw'].flatMap((o) => (arg(o, '') ? [o, arg(o, '')] : [])),
     ]);
     sh('npx', [
       'tsx',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone,squat]
-//   [-- --body q-women-Casual [--look 3]] [-- --other-leg-external-only | --hang-other-leg]
+//   [-- --body q-women-Casual [--look 3]] [-- --other-leg-external-only | --hang-other-leg] [-- --pitch D] [-- --yaw D]
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
@@ -50,6 +50,12 @@ const MANIFEST_FPS = 10;
 const bodyId = arg('--body', null);
 const look = bodyId ? drawLook(Number(arg('--look', 1))) : null;
 const clearOtherLeg = !argv.includes('--hang-other-leg');
+// --pitch D / --yaw D: the hip tests' camera turned that far instead of rig_look.mjs CAMERA's (a check of how a
+// reading depends on the camera's aim; the committed clips keep CAMERA).
+const cameraTurn = {
+  ...(arg('--pitch', null) !== null ? { pitchDeg: Number(arg('--pitch', 0)) } : {}),
+  ...(arg('--yaw', null) !== null ? { yawDeg: Number(arg('--yaw', 0)) } : {}),
+};
 const otherLegAsideAll = !argv.includes('--other-leg-external-only');
 /** What every render of this run shares: the body and its look (none for the default MakeHuman clips). */
 const bodySpec = look
@@ -74,6 +80,7 @@ try {
     const camera = {
       placement: PLACEMENT[test],
       ...CAMERA,
+      ...cameraTurn,
       ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}),
       // The camera stays put while the other leg moves (rig.mjs aims it as for the neutral pose).
       ...(clearing ? { aimAtNeutral: true } : {}),
