@@ -66,8 +66,7 @@ export function stepHip(
         ? { ok: true as const, frame: neutralReading(swapped.frame, neutralFrames(state), state.test) }
         : swapped;
   // What the person sees: the turn since the neutral hold (the value a trial records).
-  const shownDeg = (deg: number) =>
-    inTrial && state.neutral ? deg - trialZeroDeg(state.test, state.neutral) : deg;
+  const shownDeg = (deg: number) => (inTrial && state.neutral ? deg - trialZeroDeg(state.neutral) : deg);
   let s: HipState = read.ok
     ? {
         ...state,

@@ -206,7 +206,7 @@ export function trial(
     direction: cur.direction,
     attempt: s.attempt + 1,
     // The turn since the trial's own neutral hold (hip_trial_reading.ts).
-    valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(s.test, ref)) * 10) / 10,
+    valueDeg: Math.round(sign * (run.meanDeg - trialZeroDeg(ref)) * 10) / 10,
     confidence: trialConfidence(run.meanConfidence, run.sdDeg, s.startOffDeg !== undefined),
     neutralDeg: Math.round(ref.deg * 10) / 10,
     startMs: s.trialStartMs,

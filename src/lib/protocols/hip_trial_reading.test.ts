@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { readHipFrame, type HipFrame } from './hip_frame';
-import { neutralReading, trialReading, trialZeroDeg, withTrialZero } from './hip_trial_reading';
+import { neutralReading, trialReading, withTrialZero } from './hip_trial_reading';
 import { neutralRef } from './hip_phases';
 
 const cam = PLACEMENTS['seated-front']!;
@@ -64,14 +64,6 @@ describe('withTrialZero', () => {
     const ref = neutralRef([frameAt(0, 'supine')], 3.7);
     expect(withTrialZero(ref, 'supine').deg).toBe(3.7);
     expect(withTrialZero(ref, 'prone').deg).toBe(3.7);
-  });
-});
-
-describe('trialZeroDeg', () => {
-  it('every hip test counts from its neutral hold (the model reads each leg at rest a few degrees off)', () => {
-    expect(trialZeroDeg('seated', { deg: 4 })).toBe(4);
-    expect(trialZeroDeg('prone', { deg: -6 })).toBe(-6);
-    expect(trialZeroDeg('supine', { deg: 5 })).toBe(5);
   });
 });
 

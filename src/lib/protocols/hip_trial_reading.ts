@@ -16,23 +16,17 @@ import { medianPoint } from './stillness';
 import type { HipTestId } from './types';
 
 /**
- * Whether a trial's value is the turn since its own neutral hold. Chosen on the dev bodies' guided clips
- * (scripts/seated_hold_methods.ts; docs/accuracy.md): seated holds read 7.4° MAE from the knee keypoint, 5.3° with the
- * knee pinned, 3.5° pinned and from the neutral; on the report bodies 10.0°, 7.6° and 3.5° (max 41° → 8.5°). Prone
- * (scripts/guided_bodies.ts --test prone): a whole guided test on dev 9 → 25 of 48 directions within 4°, MAE 7.8° →
- * 4.8°; on report 6.0° → 4.9°. Supine likewise: dev 4 → 13 of 48, 6.6° → 4.0°; report 6 → 9 of 32, 5.8° → 4.3°. A person
- * whose start is off the position asked for reads that much more one way and less the other; the arc between them is
- * unchanged, and the start must be within MOVEMENT.neutralMaxDeg anyway.
+ * What a trial's value counts from: its neutral hold's reading, in every hip test. Chosen on the dev bodies' guided
+ * clips against counting from the body's own axes (0°) (scripts/seated_hold_methods.ts; docs/accuracy.md): seated holds
+ * read 7.4° MAE from the knee keypoint, 5.3° with the knee pinned, 3.5° pinned and from the neutral; on the report
+ * bodies 10.0°, 7.6° and 3.5° (max 41° → 8.5°). Prone (scripts/guided_bodies.ts --test prone): a whole guided test on
+ * dev 9 → 25 of 48 directions within 4°, MAE 7.8° → 4.8°; on report 6.0° → 4.9°. Supine likewise: dev 4 → 13 of 48,
+ * 6.6° → 4.0°; report 6 → 9 of 32, 5.8° → 4.3°. A person whose start is off the position asked for reads that much
+ * more one way and less the other; the arc between them is unchanged, and the start must be within
+ * MOVEMENT.neutralMaxDeg anyway.
  */
-export const FROM_NEUTRAL: Readonly<Record<HipTestId, boolean>> = {
-  seated: true,
-  supine: true,
-  prone: true,
-};
-
-/** What a trial's value counts from: its neutral hold's reading where FROM_NEUTRAL, else the body's own axes (0). */
-export function trialZeroDeg(test: HipTestId, ref: Pick<NeutralRef, 'deg'>): number {
-  return FROM_NEUTRAL[test] ? ref.deg : 0;
+export function trialZeroDeg(ref: Pick<NeutralRef, 'deg'>): number {
+  return ref.deg;
 }
 
 /** The frame as the trial reads it (seated: the knee pinned); unreadable if that reading is past the physiological range. */
@@ -97,10 +91,10 @@ export function neutralReading(frame: HipFrame, recent: readonly HipFrame[], tes
 export function withTrialZero(ref: NeutralRef, test: HipTestId): NeutralRef {
   if (test === 'prone') {
     const n = proneNeutral(ref);
-    const deg = n && FROM_NEUTRAL.prone ? pinnedProneRotationDeg(n.ankle, n) : null;
+    const deg = n ? pinnedProneRotationDeg(n.ankle, n) : null;
     return deg === null ? ref : { ...ref, deg };
   }
-  if (test !== 'seated' || !FROM_NEUTRAL[test] || !ref.ankle || !ref.hipMid) return ref;
+  if (test !== 'seated' || !ref.ankle || !ref.hipMid) return ref;
   const leg = { knee: ref.knee, ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg };
   const deg = pinnedKneeRotationDeg(leg, leg, 'whole');
   return deg === null ? ref : { ...ref, deg };

@@ -107,7 +107,7 @@ export function recordedTrial(
   }
   // As live (hip_trial_reading.ts): seated, the hold read with the knee pinned where the neutral had it, and the
   // value is the turn since that neutral.
-  const zero = trialZeroDeg(test, ref);
+  const zero = trialZeroDeg(ref);
   const holdDeg = hold
     ? (trialHoldDeg(readings, hold.fromFrame, hold.toFrame, ref, test) ?? hold.meanDeg)
     : null;

@@ -118,7 +118,7 @@ export function stepLiftDrill(s: LiftDrillState, pose: Pose | null, tMs: number)
   const pinned = f.ok && s.neutral ? trialReading(f.frame, s.neutral, 'seated') : f;
   const read: typeof f =
     pinned.ok && s.neutral
-      ? { ok: true, frame: { ...pinned.frame, deg: pinned.frame.deg - trialZeroDeg('seated', s.neutral) } }
+      ? { ok: true, frame: { ...pinned.frame, deg: pinned.frame.deg - trialZeroDeg(s.neutral) } }
       : pinned;
   const frame = read.ok
     ? {
