@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
-import { MAX_LENGTHEN, otherShankPx, pivotKnee } from './shank_pivot';
+import { MAX_LENGTHEN, OTHER_SHANK_SEEN, otherShankPx, pivotKnee } from './shank_pivot';
 import { cross, length, sub } from './vec2';
 
 const point = fc.record({
@@ -20,9 +20,18 @@ describe('pivotKnee', () => {
         // On the ankle → knee line, on the knee's side of the ankle.
         expect(Math.abs(cross(sub(p, ankle), sub(knee, ankle))) / own).toBeLessThan(1e-6 * Math.max(1, now));
         expect(now).toBeGreaterThanOrEqual(own - 1e-9);
-        expect(now).toBeCloseTo(Math.min(Math.max(own, other), MAX_LENGTHEN * own), 6);
+        expect(now).toBeCloseTo(Math.min(Math.max(own, other / OTHER_SHANK_SEEN), MAX_LENGTHEN * own), 6);
       }),
     );
+  });
+
+  it("puts a knee placed low back where it is when the other shank looks as the abduction's depth makes it", () => {
+    // A 100 px shank whose knee the model put 20 px down it; the untested shank, out to the side, looks 95 px (its
+    // knee swung back, away from the camera): the pivot goes back to the true knee, not 5 px short of it.
+    const p = pivotKnee({ x: 0, y: 20 }, { x: 0, y: 100 }, 100 * OTHER_SHANK_SEEN);
+    expect(p.y).toBeCloseTo(0, 6);
+    // An other shank that looks shorter still leaves a well-placed knee where it is.
+    expect(pivotKnee({ x: 0, y: 0 }, { x: 0, y: 100 }, 92)).toEqual({ x: 0, y: 0 });
   });
 
   it('leaves the knee where it is without the other shank', () => {

@@ -106,13 +106,13 @@ describe('kneeMovement', () => {
 
   it("measures against the shank from the trial's pivot when the untested shank shows the neutral's was short", () => {
     // The neutral knee a quarter low, then the leg shifted 20 px sideways (the knee read low still): 20/75 of the
-    // neutral's short shank, 20/100 of the shank the untested leg shows (geometry/shank_pivot.ts).
+    // neutral's short shank, 20/100 of the shank the untested leg shows (95 px out to the side: geometry/shank_pivot.ts).
     const low: NeutralRef = { ...REF, knee: { x: 0, y: 25 }, shankPx: 75 };
     const f = { deg: 0, knee: { x: 20, y: 25 }, ankle: { x: 20, y: 100 }, hipMid: REF.hipMid! };
     expect(kneeMovement(f, low)).toBeCloseTo(20 / 75, 2);
-    expect(kneeMovement(f, { ...low, otherLegAside: true, otherShankPx: 100 })).toBeCloseTo(0.2, 2);
+    expect(kneeMovement(f, { ...low, otherLegAside: true, otherShankPx: 95 })).toBeCloseTo(0.2, 2);
     // Only with the untested knee out to the side (otherwise both knees sit low alike).
-    expect(kneeMovement(f, { ...low, otherShankPx: 100 })).toBeCloseTo(20 / 75, 2);
+    expect(kneeMovement(f, { ...low, otherShankPx: 95 })).toBeCloseTo(20 / 75, 2);
   });
 
   it("seated, is judged from the pelvis as the resting untested knee places it, not the hips' shifting keypoints", () => {

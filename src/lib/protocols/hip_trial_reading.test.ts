@@ -86,8 +86,9 @@ describe('trialReading: the neutral knee placed low', () => {
     const r = trialReading(truth, ref, 'seated');
     if (!r.ok) throw new Error(r.reason);
     // The untested leg, out to the side, looks a little shorter than the tested one (0.93 of it here, 0.88–0.98 on
-    // the dev rig bodies), so the pivot goes most of the way back: 30° reads 32° (39° about the low knee).
-    expect(Math.abs(r.frame.deg - ref.deg - (truth.deg - frameAt(0).deg))).toBeLessThan(2.5);
+    // the dev rig bodies); taken as 0.95 of it (OTHER_SHANK_SEEN) the pivot goes back: 30° reads 30.5° (32° compared
+    // as they look, 39° about the low knee).
+    expect(Math.abs(r.frame.deg - ref.deg - (truth.deg - frameAt(0).deg))).toBeLessThan(1);
   });
 
   it('reads it long without the other shank, as before', () => {
