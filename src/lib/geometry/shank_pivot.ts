@@ -7,8 +7,9 @@
 // low reads every turn long: 27° read 35°, 40° read 55° (atan(L sin θ / (L cos θ − δ))). A person's shanks are the
 // same length, and the untested one, out to the side, reads a little shorter than the tested one where the model
 // places both knees right (true joints 0.92–0.96 of it: OTHER_SHANK_SEEN; the model's 0.88–0.98), so an other shank
-// longer than that says the tested knee sits low: the pivot goes up the line until the two match. Only ever lengthened (the model does not place knees high), and by at most
-// MAX_LENGTHEN (a knee further off than that is a lost one the thigh check refuses). Pure.
+// longer than that says the tested knee sits low: the pivot goes up the line until the two match. Only ever
+// lengthened (the model does not place knees high), and by at most MAX_LENGTHEN (a knee further off than that is a
+// lost one the thigh check refuses). Pure.
 import type { Pose, Side } from '../types';
 import { MIN_MEASURE_SCORE, otherSide } from './joints';
 import { add, length, scale, sub, type Vec2 } from './vec2';
