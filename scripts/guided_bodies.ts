@@ -1,5 +1,6 @@
 // npx tsx scripts/guided_bodies.ts [--test seated|supine|prone] [--bodies dev|report|id,id,…] [--out /tmp/guided-bodies]
 //   [--look 1] [--rounds 6] [--every 1] [--other-leg-external-only] [--follow] [--pitch D] [--yaw D]
+//   [--compensate knee|pelvis|trunk:DEG]
 // A whole guided seated test per rig body, on the model's keypoints (issue 10: "within 4° of the truth, with no trial
 // falsely voided"; the compensation detectors checked on every body's clip). Per body: the rig's seated clip
 // (scripts/rig/clips.mjs --body, the untested knee out to the side as the app asks; with --other-leg-external-only
@@ -9,6 +10,9 @@
 // every voided or flagged trial with its reason; the rig's knee never moves, so every void is a false one.
 // Clips and replays are kept under --out (an existing replay is reused). Heavy: ≈ 1.5 min of CPU per body.
 // --pitch / --yaw: the clips' camera aimed that far instead (scripts/rig/clips.mjs; use a --out of its own).
+// --compensate KIND:DEG: clips whose every trial is made with that compensation (scripts/rig/clips.mjs; a --out of
+// its own): each attempt is then counted as caught (voided for it), flagged (kept, flagged for it) or missed, the
+// detectors' other side: a void on a clean trial is false, a compensation let through is missed.
 // --test supine or prone: that test's guided clip and protocol instead (the test's own model, the directions the clip
 // shows), for its values and its compensation checks across bodies.
 import { spawnSync } from 'node:child_process';
@@ -57,6 +61,7 @@ const totals = {
   absErr: 0,
   finished: 0,
 };
+const comp = { attempts: 0, caught: 0, flagged: 0, otherVoid: 0, missed: 0 };
 for (const body of bodies) {
   const dir = join(out, body);
   const replay = join(dir, `${test}.poses.json`);
@@ -72,7 +77,7 @@ for (const body of bodies) {
       '--out',
       dir,
       ...(test === 'seated' && flag('--other-leg-external-only') ? ['--other-leg-external-only'] : []),
-      ...['--pitch', '--yaw'].flatMap((o) => (arg(o, '') ? [o, arg(o, '')] : [])),
+      ...['--pitch', '--yaw', '--compensate'].flatMap((o) => (arg(o, '') ? [o, arg(o, '')] : [])),
     ]);
     sh('npx', [
       'tsx',
@@ -139,6 +144,26 @@ for (const body of bodies) {
     const turn = at.hipRotationDeg * (t.direction === 'internal' ? 1 : -1);
     return turn < -MOVEMENT.minRangeDeg.value ? `${kind} (clip turns the other way)` : kind;
   });
+  // Compensating clips: what the test did with each attempt (every trial of the clip compensates).
+  const made = seq.truth.trials[0]?.compensation;
+  let compCell = '';
+  if (made) {
+    const kind = { knee: 'knee-moved', pelvis: 'pelvis-tilt', trunk: 'trunk-lean' }[made.kind];
+    const n = { caught: 0, flagged: 0, otherVoid: 0, missed: 0 };
+    for (const t of run.state.trials) {
+      const mine = t.compensations.filter((c) => c.kind === kind);
+      if (!t.valid && mine.some((c) => c.severity === 'invalid')) n.caught++;
+      else if (!t.valid) n.otherVoid++;
+      else if (mine.length > 0) n.flagged++;
+      else n.missed++;
+    }
+    const values = run.state.trials
+      .flatMap((t) => t.compensations.filter((c) => c.kind === kind).map((c) => c.evidence.value))
+      .sort((a, b) => a - b);
+    compCell = ` ${n.caught} caught, ${n.flagged} flagged, ${n.missed} missed, ${n.otherVoid} voided for another reason (of ${run.state.trials.length}; ${kind} ${values.length ? `${values[0]}–${values.at(-1)}` : 'never seen'}) |`;
+    for (const k of Object.keys(n) as (keyof typeof n)[]) comp[k] += n[k];
+    comp.attempts += run.state.trials.length;
+  }
   totals.voids += voided.length;
   totals.compensationVoids += voidKinds.filter((k) =>
     ['knee-moved', 'pelvis-tilt', 'trunk-lean'].includes(k),
@@ -153,16 +178,20 @@ for (const body of bodies) {
     return r.ok ? [] : [r.reason.split(':')[0]!.slice(0, 40)];
   });
   rows.push(
-    `| ${body} | ${cells.join(' | ')} | ${why(voidKinds)} | ${why(flags)} | ${run.state.phase === 'done' ? 'yes' : `no (${run.state.plan[run.state.stepIdx]?.side} ${run.state.plan[run.state.stepIdx]?.direction}, ${run.state.phase})`} | ${refused.length}/${seq.poses.length}: ${why(refused)} |`,
+    `| ${body} | ${cells.join(' | ')} | ${why(voidKinds)} | ${why(flags)} | ${run.state.phase === 'done' ? 'yes' : `no (${run.state.plan[run.state.stepIdx]?.side} ${run.state.plan[run.state.stepIdx]?.direction}, ${run.state.phase})`} | ${refused.length}/${seq.poses.length}: ${why(refused)} |${compCell}`,
   );
   console.error(rows.at(-1));
 }
 console.log(`Guided ${test} test per body (${group}; value (error) in degrees, truth ${truthLine}):\n`);
 console.log(
-  '| body | right IR | right ER | left IR | left ER | voided (reason) | flagged | finished | frames refused (reason) |',
+  `| body | right IR | right ER | left IR | left ER | voided (reason) | flagged | finished | frames refused (reason) |${comp.attempts ? ' compensation |' : ''}`,
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(`|---|---|---|---|---|---|---|---|---|${comp.attempts ? '---|' : ''}`);
 for (const r of rows) console.log(r);
 console.log(
   `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg or turned it the other way; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
 );
+if (comp.attempts)
+  console.log(
+    `Compensating clips (${arg('--compensate', '')}): of ${comp.attempts} attempts ${comp.caught} caught (voided for it), ${comp.flagged} flagged for it, ${comp.missed} missed, ${comp.otherVoid} voided for another reason`,
+  );

@@ -31,16 +31,27 @@ export interface TrialTruth {
   holdStartMs: number;
   holdEndMs: number;
   returnedMs: number;
+  compensation?: Compensation;
+}
+/** A compensation every trial of a clip makes (clips.mjs --compensate): its kind and how far. */
+export interface Compensation {
+  kind: 'knee' | 'pelvis' | 'trunk';
+  deg: number;
 }
 export interface Schedule {
-  keyframes: { side: Side; hipRotationDeg: number; otherAbductionDeg?: number }[];
+  keyframes: {
+    side: Side;
+    hipRotationDeg: number;
+    otherAbductionDeg?: number;
+    compensation?: Compensation;
+  }[];
   timeline: (Segment & { side: Side })[];
   trials: TrialTruth[];
   durationMs: number;
 }
 export declare function buildSchedule(
   peaks?: Peaks,
-  opts?: { clearOtherLeg?: boolean; otherLegAsideAll?: boolean },
+  opts?: { clearOtherLeg?: boolean; otherLegAsideAll?: boolean; compensation?: Compensation | null },
 ): Schedule;
 export declare function segmentAt<S extends Segment>(timeline: readonly S[], tMs: number): S;
 export declare function sampleClip(

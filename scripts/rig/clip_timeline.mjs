@@ -51,25 +51,32 @@ const round1 = (x) => Math.round(x * 10) / 10;
 
 /**
  * The whole clip: keyframes [{ side, hipRotationDeg }] (distinct poses; with clearOtherLeg each also carries
- * otherAbductionDeg, the untested hip's abduction), timeline [{ startMs, endMs, keyframe, side }] (contiguous
+ * otherAbductionDeg, the untested hip's abduction; with a compensation, compensation { kind, deg }), timeline [{ startMs, endMs, keyframe, side }] (contiguous
  * from 0), trials [{ side, direction, trial, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs }] and
  * durationMs. Without clearOtherLeg the schedule is the one every committed clip was rendered from.
  */
 export function buildSchedule(
   peaks = DEFAULT_PEAKS,
-  { clearOtherLeg = false, otherLegAsideAll = false } = {},
+  { clearOtherLeg = false, otherLegAsideAll = false, compensation = null } = {},
 ) {
   const keyframes = [];
   const keyOf = new Map();
   let abd = 0;
+  // With a compensation ({ kind, deg }: every trial compensates, deg at the mean peak), each pose carries how far,
+  // in step with the turn: none at neutral, deg·|θ|/|mean peak| on the way out and back and in the hold.
+  let compMean = 0;
+  const compAt = (deg) =>
+    compensation && compMean ? round1((compensation.deg * Math.abs(deg)) / compMean) : 0;
   const key = (side, deg) => {
-    const k = clearOtherLeg ? `${side}:${round1(deg)}:${abd}` : `${side}:${round1(deg)}`;
+    const c = compAt(deg);
+    const k = `${clearOtherLeg ? `${side}:${round1(deg)}:${abd}` : `${side}:${round1(deg)}`}${c ? `:c${c}` : ''}`;
     if (!keyOf.has(k)) {
       keyOf.set(k, keyframes.length);
       keyframes.push({
         side,
         hipRotationDeg: round1(deg),
         ...(clearOtherLeg ? { otherAbductionDeg: abd } : {}),
+        ...(compensation ? { compensation: { kind: compensation.kind, deg: c } } : {}),
       });
     }
     return keyOf.get(k);
@@ -98,6 +105,7 @@ export function buildSchedule(
       }
       const list = peaks[side][direction];
       const mean = list.reduce((a, b) => a + b, 0) / list.length;
+      compMean = Math.abs(mean);
       // Ramp steps shared by the three trials: evenly spaced toward their mean peak, rounded to 0.5°.
       const steps = Array.from(
         { length: RAMP_STEPS },
@@ -117,6 +125,7 @@ export function buildSchedule(
           direction,
           trial: i + 1,
           peakDeg,
+          ...(compensation ? { compensation: { kind: compensation.kind, deg: compAt(peakDeg) } } : {}),
           rampStartMs,
           holdStartMs,
           holdEndMs,

@@ -163,6 +163,39 @@ describe('the trial schedule with the other knee out for the whole side (otherLe
   });
 });
 
+describe('the trial schedule with a compensation (clips.mjs --compensate)', () => {
+  const plain = buildSchedule();
+  const s = buildSchedule(undefined, { compensation: { kind: 'pelvis', deg: 20 } });
+  const at = (tMs: number) => s.keyframes[segmentAt(s.timeline, tMs).keyframe]!;
+
+  it('keeps the timing and the truth, and compensates in step with the turn: none at neutral, the most at the hold', () => {
+    expect(s.durationMs).toBe(plain.durationMs);
+    expect(s.trials.map((t) => ({ ...t, compensation: undefined }))).toEqual(
+      plain.trials.map((t) => ({ ...t, compensation: undefined })),
+    );
+    for (const t of s.trials) {
+      const mean = Math.abs(DEFAULT_PEAKS[t.side][t.direction].reduce((a, b) => a + b, 0) / 3);
+      expect(t.compensation).toEqual({
+        kind: 'pelvis',
+        deg: expect.closeTo((20 * Math.abs(t.peakDeg)) / mean, 1),
+      });
+      expect(at(t.rampStartMs - 100).compensation?.deg ?? 0).toBe(0);
+      expect(at(t.holdStartMs + 100).compensation).toEqual(t.compensation);
+      const midRamp = at((t.rampStartMs + t.holdStartMs) / 2).compensation!.deg;
+      expect(midRamp).toBeGreaterThan(0);
+      expect(midRamp).toBeLessThan(t.compensation!.deg);
+    }
+  });
+
+  it('renders each compensated pose apart from the plain one at the same rotation', () => {
+    const keys = s.keyframes.map((k) => `${k.side}:${k.hipRotationDeg}:${k.compensation?.deg}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(s.keyframes.filter((k) => k.hipRotationDeg === 0).every((k) => k.compensation?.deg === 0)).toBe(
+      true,
+    );
+  });
+});
+
 describe.each(['seated', 'supine', 'prone'])('committed %s clip', (test) => {
   const dir = new URL(`../../test-fixtures/synth/clips/${test}/`, import.meta.url).pathname;
   const clip = JSON.parse(readFileSync(join(dir, 'clip.json'), 'utf8'));

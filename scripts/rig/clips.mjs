@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run fixtures:clips [-- --out test-fixtures/synth/clips] [-- --size 480x360] [-- --tests seated,supine,prone,squat]
 //   [-- --body q-women-Casual [--look 3]] [-- --other-leg-external-only | --hang-other-leg] [-- --pitch D] [-- --yaw D]
+//   [-- --compensate knee|pelvis|trunk:DEG]
 // Renders one guided-test clip per test with the render rig: a fixed camera, one body and outfit, the tested leg
 // following clip_timeline.mjs (neutral, turn to the end of range, hold, back; 3 IR then 3 ER trials per side,
 // right first). Writes only the distinct poses as PNG keyframes plus clip.json, which says which keyframe each
@@ -57,6 +58,17 @@ const cameraTurn = {
   ...(arg('--yaw', null) !== null ? { yawDeg: Number(arg('--yaw', 0)) } : {}),
 };
 const otherLegAsideAll = !argv.includes('--other-leg-external-only');
+// --compensate KIND:DEG (knee, pelvis or trunk): every trial made with that compensation, DEG at the end of range
+// (pose_body.mjs compensationRotations; the thigh swings out DEG for the knee), for checking the app's detectors
+// find it. The camera stays where it is aimed for the neutral pose.
+const compensation = arg('--compensate', null)
+  ? (() => {
+      const [kind, deg] = arg('--compensate', '').split(':');
+      if (!['knee', 'pelvis', 'trunk'].includes(kind) || !(Number(deg) > 0))
+        throw new Error(`--compensate wants knee|pelvis|trunk:DEG, got "${arg('--compensate', '')}"`);
+      return { kind, deg: Number(deg) };
+    })()
+  : null;
 /** What every render of this run shares: the body and its look (none for the default MakeHuman clips). */
 const bodySpec = look
   ? { body: bodyId, bodyScale: look.bodyScale, build: look.build, armsDownDeg: look.armsDownDeg }
@@ -76,14 +88,15 @@ try {
       continue;
     }
     const clearing = clearOtherLeg && test === 'seated';
-    const schedule = buildSchedule(undefined, { clearOtherLeg: clearing, otherLegAsideAll });
+    const schedule = buildSchedule(undefined, { clearOtherLeg: clearing, otherLegAsideAll, compensation });
     const camera = {
       placement: PLACEMENT[test],
       ...CAMERA,
       ...cameraTurn,
       ...(test === 'prone' ? { tiltDeg: PRONE_TILT_DEG } : {}),
-      // The camera stays put while the other leg moves (rig.mjs aims it as for the neutral pose).
-      ...(clearing ? { aimAtNeutral: true } : {}),
+      // The camera stays put while the other leg moves or the body compensates (rig.mjs aims it as for the neutral
+      // pose).
+      ...(clearing || compensation ? { aimAtNeutral: true } : {}),
     };
     const byHash = new Map(); // identical renders (seated neutral, either side) share one file
     const keyframes = [];
@@ -99,13 +112,15 @@ try {
         outfit,
         scene: SCENE,
         ...(clearing ? { otherLeg: { abductionDeg: k.otherAbductionDeg }, seat: RECORDING_SEAT } : {}),
+        ...(k.compensation?.deg ? { compensation: k.compensation } : {}),
       };
       const r = await rig.render(spec);
       const hash = createHash('sha1').update(r.png).digest('hex');
       const dirTag =
         k.hipRotationDeg === 0 ? 'N' : `${k.hipRotationDeg > 0 ? 'IR' : 'ER'}${Math.abs(k.hipRotationDeg)}`;
       const otherTag = k.otherAbductionDeg ? `-other${k.otherAbductionDeg}` : '';
-      const file = byHash.get(hash) ?? `${k.side}-${dirTag}${otherTag}.png`;
+      const compTag = k.compensation?.deg ? `-${k.compensation.kind}${k.compensation.deg}` : '';
+      const file = byHash.get(hash) ?? `${k.side}-${dirTag}${otherTag}${compTag}.png`;
       if (!byHash.has(hash)) writeFileSync(join(dir, file), r.png);
       byHash.set(hash, file);
       keyframes.push({
@@ -113,6 +128,7 @@ try {
         side: k.side,
         hipRotationDeg: k.hipRotationDeg,
         ...(clearing ? { otherAbductionDeg: k.otherAbductionDeg } : {}),
+        ...(k.compensation ? { compensation: k.compensation } : {}),
         joints2d: r.joints2d,
       });
     }

@@ -12,12 +12,17 @@ export interface PoseSpec {
   side: 'left' | 'right';
   thetaDeg: number;
   handsOnLeg?: HandsOnLeg;
+  compensation?: { kind: 'knee' | 'pelvis' | 'trunk'; deg: number };
   [key: string]: unknown;
 }
 
 export declare function segmentRotation(bindDir: Vector3, dir: Vector3, spinDeg?: number): Quaternion;
 export declare function bodyToWorld(test: string): Quaternion;
 export declare function legRotations(bind: Bind, spec: PoseSpec): Deltas;
+export declare function compensationRotations(
+  bind: Bind,
+  spec: PoseSpec,
+): { deltas: Deltas; shiftM: Vector3 };
 export declare function overheadArmRotations(
   bind: Bind,
   opts?: { outDeg?: number; forwardDeg?: number },

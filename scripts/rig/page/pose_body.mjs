@@ -38,6 +38,9 @@ export function legRotations(bind, spec) {
     const outward = S === 'Left' ? 1 : -1; // the person's left is +X
     const tested = spec.side === S.toLowerCase();
     const theta = tested ? spec.thetaDeg : 0;
+    // A compensating trial's thigh swing (spec.compensation kind 'knee'): the tested hip abducts so the knee moves out
+    // to the side while the femur still spins by θ about its own (now swung) axis, so θ stays the truth.
+    const swing = tested && spec.compensation?.kind === 'knee' ? spec.compensation.deg * DEG : 0;
     const thighBind = bind[`${S}Leg`].clone().sub(bind[`${S}UpLeg`]);
     const shankBind = bind[`${S}Foot`].clone().sub(bind[`${S}Leg`]);
     let F; // femur direction
@@ -52,11 +55,11 @@ export function legRotations(bind, spec) {
       D = v(0, -1, 0);
       spinDeg = outward * (spec.otherLeg.internalDeg ?? 0);
     } else if (spec.test === 'seated' || (spec.test === 'supine' && tested)) {
-      F = v(0, 0, 1); // hip flexed 90°
+      F = v(outward * Math.sin(swing), 0, Math.cos(swing)); // hip flexed 90° (swung out by a compensation)
       D = v(0, -1, 0); // knee 90°: shank along the body axis (plumb when seated)
       spinDeg = outward * theta;
     } else if (spec.test === 'prone' && tested) {
-      F = v(0, -1, 0); // hip neutral
+      F = v(outward * Math.sin(swing), -Math.cos(swing), 0); // hip neutral (abducted by a compensation)
       D = v(0, 0, -1); // knee 90°: shank posterior (to the ceiling when prone)
       spinDeg = outward * theta;
     } else if (spec.test === 'squat') {
@@ -88,6 +91,42 @@ export function legRotations(bind, spec) {
     out[`${S}Foot`] = shank.clone();
   }
   return out;
+}
+
+/**
+ * A compensation a person makes during a trial, for the clips that check the app's detectors find one (issue 10:
+ * the detectors were only ever shown not to fire on clean trials). spec.compensation { kind, deg } (deg: how far,
+ * at this pose):
+ * - 'pelvis': the tested side's hip hikes (seated and supine: a tilt in the frontal plane, the tested hip toward the
+ *   head) or lifts off the table (prone: a roll about the body's long axis, the tested hip toward the ceiling), the
+ *   trunk kept upright and the untested leg where it was (its world rotation pinned);
+ * - 'trunk': the trunk leans sideways, away from the tested side (a lateral bend at the spine);
+ * - 'knee' is the tested thigh's swing, in legRotations.
+ * Returns { deltas } to pose before the legs (Hips first, parents before children), and `shiftM` (body coordinates):
+ * where to move the whole body so the untested hip stays where it was (the pelvis turns about the hip that stays on
+ * the seat or table, not about its own centre). Empty for no compensation or the knee's.
+ */
+export function compensationRotations(bind, spec) {
+  const kind = spec.compensation?.kind;
+  const deg = spec.compensation?.deg ?? 0;
+  if ((kind !== 'pelvis' && kind !== 'trunk') || deg === 0) return { deltas: {}, shiftM: v(0, 0, 0) };
+  const outward = spec.side === 'left' ? 1 : -1;
+  const a = deg * DEG;
+  if (kind === 'trunk')
+    // About +Z a positive turn takes the head (+Y) toward −X, the person's right: away from a tested left.
+    return {
+      deltas: { Spine: new Quaternion().setFromAxisAngle(v(0, 0, 1), outward * a) },
+      shiftM: v(0, 0, 0),
+    };
+  // About +Z a positive turn lifts +X (the person's left) toward the head; about +Y it takes +X toward −Z (the back:
+  // the ceiling when prone).
+  const axis = spec.test === 'prone' ? v(0, 1, 0) : v(0, 0, 1);
+  const hips = new Quaternion().setFromAxisAngle(axis, outward * a);
+  const O = spec.side === 'left' ? 'Right' : 'Left';
+  const deltas = { Hips: hips, Spine: new Quaternion() };
+  for (const b of ['UpLeg', 'Leg', 'Foot']) deltas[`${O}${b}`] = new Quaternion();
+  const h = bind[`${O}UpLeg`].clone().sub(bind.Hips);
+  return { deltas, shiftM: h.clone().sub(h.clone().applyQuaternion(hips)) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadBody, poseBones } from './bodies.mjs';
 import {
   bodyToWorld,
   handsOnLegRotations,
+  compensationRotations,
   legRotations,
   overheadArmRotations,
   perturbCamera,
@@ -45,7 +46,9 @@ function pose(spec) {
   body.position.set(0, 0, 0);
   body.updateMatrixWorld(true);
   current.setBuild(spec.build);
-  const deltas = {};
+  // A compensating trial's pelvis or trunk first: the Hips are every other bone's parent.
+  const compensation = compensationRotations(current.bind, spec);
+  const deltas = { ...compensation.deltas };
   if (spec.test === 'squat') {
     deltas.Spine = new THREE.Quaternion().setFromAxisAngle(
       new THREE.Vector3(1, 0, 0),
@@ -73,6 +76,10 @@ function pose(spec) {
   poseBones(current, deltas);
   body.quaternion.copy(bodyToWorld(spec.test));
   body.scale.setScalar(spec.bodyScale ?? 1);
+  // The pelvis turned about the hip that stays down (compensationRotations): move the body to keep that hip put.
+  body.position.copy(
+    compensation.shiftM.applyQuaternion(body.quaternion).multiplyScalar(spec.bodyScale ?? 1),
+  );
   body.updateMatrixWorld(true);
   if (spec.squat?.planted) {
     // Feet planted (squat clips): the hips stay put in body coordinates while the legs bend, so move the whole
@@ -213,11 +220,16 @@ window.renderCase = async (spec) => {
   // stays put under rotation anyway, but the untested leg moving out of the way would drag the knees' midpoint).
   let cam;
   if (spec.camera.aimAtNeutral) {
-    pose({ ...spec, thetaDeg: 0, otherLeg: undefined });
+    pose({ ...spec, thetaDeg: 0, otherLeg: undefined, compensation: undefined });
     cam = placeCamera(spec);
   }
+  // The seat or table stays where it was under a body that compensates (the pelvis turns about the hip on it).
+  if (spec.compensation) {
+    pose({ ...spec, compensation: undefined });
+    stage(spec);
+  }
   const hands = pose(spec);
-  stage(spec);
+  if (!spec.compensation) stage(spec);
   cam ??= placeCamera(spec);
   renderer.setSize(spec.width, spec.height, false);
   renderer.render(scene, cam);

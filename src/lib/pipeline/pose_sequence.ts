@@ -35,6 +35,11 @@ const Trial = v.object({
   holdStartMs: finite,
   holdEndMs: finite,
   returnedMs: finite,
+  /**
+   * The rig made this trial with a compensation (scripts/rig/clips.mjs --compensate): its kind and how far at the
+   * peak (degrees of pelvis or trunk tilt, or of the thigh's swing out). The detectors should catch it.
+   */
+  compensation: v.optional(v.object({ kind: v.picklist(['knee', 'pelvis', 'trunk']), deg: finite })),
 });
 
 const Sequence = v.object({
