@@ -59,6 +59,26 @@ describe('kneeMovement', () => {
     expect(kneeMovement(turned(40, along(0.4 * chord + 100)), REF)).toBeGreaterThan(0.3);
   });
 
+  it('seated internal rotation: counts a knee moving with the foot past a fixed share of the shank', () => {
+    // The thigh swinging out at a 40° internal hold: knee and ankle 35 px further the foot's way. Read about the
+    // neutral's knee that inflates the reading (by ≈ 15°); the proportional allowance (0.4 of a chord that the
+    // moved ankle lengthens) forgave nearly all of it, and still does outside seated internal rotation.
+    const dir = { x: -Math.cos((20 * Math.PI) / 180), y: -Math.sin((20 * Math.PI) / 180) };
+    const out = (deg: number, px: number) => {
+      const t = turned(deg, { x: dir.x * px, y: dir.y * px });
+      return { ...t, deg: deg + 15 };
+    };
+    const cap = COMPENSATION.kneeDriftWithSwingSeatedInternal.value;
+    expect(kneeMovement(out(40, 35), REF, 'seated')).toBeCloseTo(0.35 - cap, 1);
+    expect(kneeMovement(out(40, 35), REF, 'seated')).toBeGreaterThan(COMPENSATION.kneeMovedFlag.value);
+    expect(kneeMovement(out(40, 35), REF, 'supine')).toBeLessThan(0.02);
+    expect(kneeMovement(out(40, 35), REF)).toBeLessThan(0.02);
+    // Drift within the cap is still not counted.
+    expect(kneeMovement(out(40, 100 * cap), REF, 'seated')).toBeLessThan(0.01);
+    // External rotation (the reading below neutral) keeps the proportional allowance.
+    expect(kneeMovement({ ...out(40, 35), deg: -55 }, REF, 'seated')).toBeLessThan(0.02);
+  });
+
   it('takes the foot’s swing from the ankle’s travel when the dragged knee makes the reading short', () => {
     // Truly at 40°, the knee keypoint dragged a third of the way with the foot: the shank it draws reads 17°.
     const a = (40 * Math.PI) / 180;
@@ -243,6 +263,15 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
     expect(t.valid).toBe(false);
     expect(t.compensations.map((c) => `${c.kind}:${c.severity}`)).toContain('knee-moved:invalid');
   });
+
+  if (test === 'seated')
+    it('a thigh swinging out with the foot (the knee 0.5 of the shank its way) voids too', () => {
+      // The right foot swings toward −x in the picture as it turns inward; so does a knee the thigh carries out.
+      // Forgiven before as the keypoint's drift (0.4 of a chord the moving knee itself lengthened).
+      const t = run({ kneeShiftPx: -0.5 * shankPx })!;
+      expect(t.valid).toBe(false);
+      expect(t.compensations.map((c) => `${c.kind}:${c.severity}`)).toContain('knee-moved:invalid');
+    });
 });
 
 describe('a knee the model has likely lost (kneeTrusted false)', () => {
