@@ -189,7 +189,7 @@ console.log(
 console.log(`|---|---|---|---|---|---|---|---|---|${comp.attempts ? '---|' : ''}`);
 for (const r of rows) console.log(r);
 console.log(
-  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg or turned it the other way; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (false voids)`,
+  `\n${totals.within4}/${totals.directions} directions within 4°; ${totals.measured} measured, MAE ${(totals.absErr / Math.max(1, totals.measured)).toFixed(1)}°; ${totals.finished}/${bodies.length} tests finished; ${totals.voids} trials voided, ${totals.clipVoids} of them while the clip showed the other leg or turned it the other way; ${totals.compensationVoids} by a compensation (knee, pelvis, trunk) with the clip on the tested leg (${comp.attempts ? 'the clip compensates: these are caught, not false' : 'false voids'})`,
 );
 if (comp.attempts)
   console.log(

@@ -225,7 +225,7 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s r
       }
       if (!ref || (truth.hipRotationDeg < 0 && !EXTERNAL_ROTATION[test].ok)) return;
       rawMax = Math.max(rawMax, length(sub(r.frame.knee, ref.knee)) / ref.shankPx);
-      ownMax = Math.max(ownMax, kneeMovement(r.frame, ref));
+      ownMax = Math.max(ownMax, kneeMovement(r.frame, ref, test));
     });
     console.log(`${test}: knee displacement max ${rawMax.toFixed(3)} raw, ${ownMax.toFixed(3)} counted`);
     expect(ownMax).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
