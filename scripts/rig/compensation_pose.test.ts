@@ -1,9 +1,10 @@
 // The rig's compensating poses (clips that check the app's detectors find a compensation): the thigh swings out
-// with the femoral rotation still the truth, the pelvis hikes or lifts about the hip that stays down, the trunk
+// with the femoral rotation still the truth, the pelvis hikes or lifts about the hip that stays down (the whole
+// body turned, every posed bone turned back), the trunk
 // leans away from the tested side. Bind joints are a rig skeleton's (metres, body upright, facing +Z, left +X).
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { compensationRotations, legRotations, type Bind } from './page/pose_body.mjs';
+import { compensationRotations, legRotations, tiltedDeltas, type Bind } from './page/pose_body.mjs';
 
 const bind: Bind = {};
 for (const [k, [x, y, z]] of Object.entries({
@@ -56,17 +57,14 @@ describe('compensating poses', () => {
       });
 
       it(`${test} ${side}: the pelvis turns about the untested hip, which stays put, and lifts the tested one`, () => {
-        const { deltas, shiftM } = compensationRotations(bind, {
+        const { deltas, tilt, shiftM } = compensationRotations(bind, {
           test,
           side,
           thetaDeg: 0,
           compensation: { kind: 'pelvis', deg: 20 },
         });
-        const at = (name: string) =>
-          bind
-            .Hips!.clone()
-            .add(bind[name]!.clone().sub(bind.Hips!).applyQuaternion(deltas.Hips!))
-            .add(shiftM);
+        // The whole body turns (the Quaternius women's legs hang from the root, not the Hips bone), then moves.
+        const at = (name: string) => bind[name]!.clone().applyQuaternion(tilt!).add(shiftM);
         const other = side === 'left' ? 'RightUpLeg' : 'LeftUpLeg';
         expect(at(other).distanceTo(bind[other]!)).toBeLessThan(1e-9);
         const moved = at(`${S(side)}UpLeg`).sub(bind[`${S(side)}UpLeg`]!);
@@ -74,13 +72,23 @@ describe('compensating poses', () => {
         if (test === 'prone')
           expect(-moved.z).toBeCloseTo(width * Math.sin(20 * DEG), 3); // toward the ceiling
         else expect(moved.y).toBeCloseTo(width * Math.sin(20 * DEG), 3); // toward the head
-        // The trunk stays upright and the untested leg where it lay.
+        // Posed inside the turned body, the trunk and the untested leg end as they were: upright, where it lay.
+        const posed = tiltedDeltas(
+          { ...deltas, Extra: new Quaternion(0.1, 0.2, 0.3, 0.9).normalize() },
+          tilt,
+        );
         for (const b of ['Spine', `${S(side === 'left' ? 'right' : 'left')}UpLeg`])
-          expect(deltas[b]!.angleTo(new Quaternion())).toBe(0);
+          expect(tilt!.clone().multiply(posed[b]!).angleTo(new Quaternion())).toBeLessThan(1e-6);
+        expect(
+          tilt!
+            .clone()
+            .multiply(posed.Extra!)
+            .angleTo(new Quaternion(0.1, 0.2, 0.3, 0.9).normalize()),
+        ).toBeLessThan(1e-6);
       });
 
       it(`${test} ${side}: the trunk leans away from the tested side`, () => {
-        const { deltas, shiftM } = compensationRotations(bind, {
+        const { deltas, tilt, shiftM } = compensationRotations(bind, {
           test,
           side,
           thetaDeg: 0,
@@ -88,7 +96,7 @@ describe('compensating poses', () => {
         });
         const up = new Vector3(0, 1, 0).applyQuaternion(deltas.Spine!);
         expect(up.x * outward).toBeCloseTo(-Math.sin(20 * DEG), 6);
-        expect(deltas.Hips).toBeUndefined();
+        expect(tilt).toBeNull();
         expect(shiftM.length()).toBe(0);
       });
     }
@@ -97,6 +105,7 @@ describe('compensating poses', () => {
     for (const compensation of [undefined, { kind: 'knee' as const, deg: 20 }]) {
       const r = compensationRotations(bind, { test: 'seated', side: 'left', thetaDeg: 10, compensation });
       expect(r.deltas).toEqual({});
+      expect(r.tilt).toBeNull();
       expect(r.shiftM.length()).toBe(0);
     }
   });

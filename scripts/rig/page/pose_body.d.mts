@@ -22,7 +22,8 @@ export declare function legRotations(bind: Bind, spec: PoseSpec): Deltas;
 export declare function compensationRotations(
   bind: Bind,
   spec: PoseSpec,
-): { deltas: Deltas; shiftM: Vector3 };
+): { deltas: Deltas; tilt: Quaternion | null; shiftM: Vector3 };
+export declare function tiltedDeltas(deltas: Deltas, tilt: Quaternion | null): Deltas;
 export declare function overheadArmRotations(
   bind: Bind,
   opts?: { outDeg?: number; forwardDeg?: number },

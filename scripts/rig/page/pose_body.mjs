@@ -98,35 +98,45 @@ export function legRotations(bind, spec) {
  * the detectors were only ever shown not to fire on clean trials). spec.compensation { kind, deg } (deg: how far,
  * at this pose):
  * - 'pelvis': the tested side's hip hikes (seated and supine: a tilt in the frontal plane, the tested hip toward the
- *   head) or lifts off the table (prone: a roll about the body's long axis, the tested hip toward the ceiling), the
- *   trunk kept upright and the untested leg where it was (its world rotation pinned);
+ *   head) or lifts off the table (prone: a roll about the body's long axis, the tested hip toward the ceiling), about
+ *   the untested hip, which stays on the seat or table; the trunk stays upright and both legs keep their world
+ *   rotations (the untested one where it lay, the tested one turning as the trial says);
  * - 'trunk': the trunk leans sideways, away from the tested side (a lateral bend at the spine);
  * - 'knee' is the tested thigh's swing, in legRotations.
- * Returns { deltas } to pose before the legs (Hips first, parents before children), and `shiftM` (body coordinates):
- * where to move the whole body so the untested hip stays where it was (the pelvis turns about the hip that stays on
- * the seat or table, not about its own centre). Empty for no compensation or the knee's.
+ * Returns { deltas } to pose first (parents before children), `tilt` (the pelvis: a turn of the whole body, body
+ * coordinates, or null) and `shiftM` (body coordinates): where to move the turned body so the untested hip stays
+ * put. The pelvis turns as the whole body: the Quaternius women's legs hang from the skeleton's root, not its Hips
+ * bone, so turning Hips left their hips level; every other posed bone is then turned back (tiltedDeltas).
  */
 export function compensationRotations(bind, spec) {
+  const none = { deltas: {}, tilt: null, shiftM: v(0, 0, 0) };
   const kind = spec.compensation?.kind;
   const deg = spec.compensation?.deg ?? 0;
-  if ((kind !== 'pelvis' && kind !== 'trunk') || deg === 0) return { deltas: {}, shiftM: v(0, 0, 0) };
+  if ((kind !== 'pelvis' && kind !== 'trunk') || deg === 0) return none;
   const outward = spec.side === 'left' ? 1 : -1;
   const a = deg * DEG;
   if (kind === 'trunk')
     // About +Z a positive turn takes the head (+Y) toward −X, the person's right: away from a tested left.
-    return {
-      deltas: { Spine: new Quaternion().setFromAxisAngle(v(0, 0, 1), outward * a) },
-      shiftM: v(0, 0, 0),
-    };
+    return { ...none, deltas: { Spine: new Quaternion().setFromAxisAngle(v(0, 0, 1), outward * a) } };
   // About +Z a positive turn lifts +X (the person's left) toward the head; about +Y it takes +X toward −Z (the back:
   // the ceiling when prone).
   const axis = spec.test === 'prone' ? v(0, 1, 0) : v(0, 0, 1);
-  const hips = new Quaternion().setFromAxisAngle(axis, outward * a);
+  const tilt = new Quaternion().setFromAxisAngle(axis, outward * a);
   const O = spec.side === 'left' ? 'Right' : 'Left';
-  const deltas = { Hips: hips, Spine: new Quaternion() };
+  const deltas = { Spine: new Quaternion() };
   for (const b of ['UpLeg', 'Leg', 'Foot']) deltas[`${O}${b}`] = new Quaternion();
-  const h = bind[`${O}UpLeg`].clone().sub(bind.Hips);
-  return { deltas, shiftM: h.clone().sub(h.clone().applyQuaternion(hips)) };
+  const h = bind[`${O}UpLeg`];
+  return { deltas, tilt, shiftM: h.clone().sub(h.clone().applyQuaternion(tilt)) };
+}
+
+/**
+ * The deltas to pose inside a body turned by `tilt` so that each posed bone ends with the world rotation it asked
+ * for: each turned back by the tilt (tilt⁻¹ · delta). Bones not posed turn with the body (the pelvis).
+ */
+export function tiltedDeltas(deltas, tilt) {
+  if (!tilt) return deltas;
+  const back = tilt.clone().invert();
+  return Object.fromEntries(Object.entries(deltas).map(([k, q]) => [k, back.clone().multiply(q)]));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   handsOnLegRotations,
   compensationRotations,
   legRotations,
+  tiltedDeltas,
   overheadArmRotations,
   perturbCamera,
 } from './pose_body.mjs';
@@ -73,13 +74,15 @@ function pose(spec) {
     Object.assign(deltas, overheadArmRotations(current.bind, { forwardDeg: spec.squat?.trunkLeanDeg ?? 0 }));
   }
   Object.assign(deltas, legs);
-  poseBones(current, deltas);
+  // A pelvis that turns: the whole body turns, every posed bone turned back (pose_body.mjs compensationRotations).
+  poseBones(current, tiltedDeltas(deltas, compensation.tilt));
   body.quaternion.copy(bodyToWorld(spec.test));
   body.scale.setScalar(spec.bodyScale ?? 1);
   // The pelvis turned about the hip that stays down (compensationRotations): move the body to keep that hip put.
   body.position.copy(
     compensation.shiftM.applyQuaternion(body.quaternion).multiplyScalar(spec.bodyScale ?? 1),
   );
+  if (compensation.tilt) body.quaternion.multiply(compensation.tilt);
   body.updateMatrixWorld(true);
   if (spec.squat?.planted) {
     // Feet planted (squat clips): the hips stay put in body coordinates while the legs bend, so move the whole
