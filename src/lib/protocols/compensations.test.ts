@@ -59,7 +59,7 @@ describe('kneeMovement', () => {
     expect(kneeMovement(turned(40, along(0.4 * chord + 100)), REF)).toBeGreaterThan(0.3);
   });
 
-  it('seated internal rotation: counts a knee moving with the foot past a fixed share of the shank', () => {
+  it('internal rotation seated or prone: counts a knee moving with the foot past a fixed share of the shank', () => {
     // The thigh swinging out at a 40° internal hold: knee and ankle 35 px further the foot's way. Read about the
     // neutral's knee that inflates the reading (by ≈ 15°); the proportional allowance (0.4 of a chord that the
     // moved ankle lengthens) forgave nearly all of it, and still does outside seated internal rotation.
@@ -68,9 +68,10 @@ describe('kneeMovement', () => {
       const t = turned(deg, { x: dir.x * px, y: dir.y * px });
       return { ...t, deg: deg + 15 };
     };
-    const cap = COMPENSATION.kneeDriftWithSwingSeatedInternal.value;
+    const cap = COMPENSATION.kneeDriftWithSwingInternal.value;
     expect(kneeMovement(out(40, 35), REF, 'seated')).toBeCloseTo(0.35 - cap, 1);
     expect(kneeMovement(out(40, 35), REF, 'seated')).toBeGreaterThan(COMPENSATION.kneeMovedFlag.value);
+    expect(kneeMovement(out(40, 35), REF, 'prone')).toBeCloseTo(0.35 - cap, 1);
     expect(kneeMovement(out(40, 35), REF, 'supine')).toBeLessThan(0.02);
     expect(kneeMovement(out(40, 35), REF)).toBeLessThan(0.02);
     // Drift within the cap is still not counted.
@@ -247,11 +248,16 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
     );
   })();
 
-  it('a knee keypoint that follows the foot by a third is no compensation (it voided before)', () => {
+  it('a knee keypoint that follows the foot by a third is no void (it voided before)', () => {
     const drift = { kneeFollowsFoot: 0.35 };
     const t = run(drift)!;
     expect(t.valid).toBe(true);
-    expect(t.compensations.filter((c) => c.kind === 'knee-moved')).toEqual([]);
+    // Prone reads about the neutral's knee too, so internal rotation forgives drift with the foot only up to 0.2 of
+    // the shank (COMPENSATION.kneeDriftWithSwingInternal): this drift, ≈ 0.3 of it at 50° and more than the dev rig
+    // bodies' prone keypoint showed, is flagged there. Seated the scripted shank's chord stays within that share.
+    const knee = t.compensations.filter((c) => c.kind === 'knee-moved');
+    if (test === 'prone') expect(knee.map((c) => c.severity)).toEqual(['flag']);
+    else expect(knee).toEqual([]);
     // The keypoint's raw displacement at the hold: what the old check judged (it voids past 0.25).
     const at = (deg: number) => synthPose(test, 'right', deg, PLACEMENTS[PLACEMENT[test]]!).joints;
     const swing = length(sub(at(50).right_ankle!, at(0).right_ankle!));
@@ -266,7 +272,8 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
 
   if (test === 'seated')
     it('a thigh swinging out with the foot (the knee 0.5 of the shank its way) voids too', () => {
-      // The right foot swings toward −x in the picture as it turns inward; so does a knee the thigh carries out.
+      // Seated from the front the right foot swings toward −x in the picture as it turns inward; so does a knee the
+      // thigh carries out.
       // Forgiven before as the keypoint's drift (0.4 of a chord the moving knee itself lengthened).
       const t = run({ kneeShiftPx: -0.5 * shankPx })!;
       expect(t.valid).toBe(false);

@@ -79,8 +79,8 @@ function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2
  * the knee's: relative to the pelvis (the hip midpoint), and less the keypoint's known drift at large
  * rotations. The drift follows the foot: up to COMPENSATION.kneeDriftWithSwing of the foot's swing (the chord
  * 2·sin(Δθ/2) a shank of this length makes at the measured rotation, or the ankle's travel relative to the pelvis
- * if longer), taken along the direction the foot swung; seated internal rotation, at most
- * kneeDriftWithSwingSeatedInternal of the shank (there a knee moving with the foot inflates the reading).
+ * if longer), taken along the direction the foot swung; in internal rotation seated and prone, at most
+ * kneeDriftWithSwingInternal of the shank (read about the neutral's knee, a knee moving with the foot inflates it).
  * And the keypoint slides along the neutral shank's line, either way, up to kneeSlideAlongShank: seen along the
  * thigh, the knee is placed low on the hanging shank at neutral and jumps back up once the shank turns (a knee
  * moving along that line barely changes the shank's angle, the reading); supine overhead, with the thigh end-on, up
@@ -132,10 +132,12 @@ export function kneeMovement(
     2 * Math.abs(Math.sin(((frame.deg - ref.deg) * DEG_TO_RAD) / 2)) * shank,
     ankleTravel,
   );
-  // Seated internal rotation: the knee moving with the foot (the thigh swinging out) is what inflates the reading,
-  // and the chord grows with the reading it inflates, so the allowance there is capped (kneeDriftWithSwingSeatedInternal).
-  const cap =
-    test === 'seated' && frame.deg > ref.deg ? C.kneeDriftWithSwingSeatedInternal.value * shank : Infinity;
+  // Internal rotation read about the neutral's knee (seated, prone): the knee moving with the foot (the thigh
+  // swinging out) is what inflates the reading, and the chord grows with the reading it inflates, so the allowance
+  // there is capped (kneeDriftWithSwingInternal). Supine reads the shank's own line: a knee carried with the foot
+  // barely turns it.
+  const aboutNeutralKnee = test === 'seated' || test === 'prone';
+  const cap = aboutNeutralKnee && frame.deg > ref.deg ? C.kneeDriftWithSwingInternal.value * shank : Infinity;
   d = discount(d, swingDir, Math.min(C.kneeDriftWithSwing.value * chord, cap));
   const slide = test === 'supine' ? C.kneeSlideAlongShankSupine : C.kneeSlideAlongShank;
   d = discount(d, normalize(sub(ref.ankle, ref.knee), 1e-6), slide.value * shank, true);
