@@ -62,7 +62,7 @@ describe('kneeMovement', () => {
   it('internal rotation seated or prone: counts a knee moving with the foot past a fixed share of the shank', () => {
     // The thigh swinging out at a 40° internal hold: knee and ankle 35 px further the foot's way. Read about the
     // neutral's knee that inflates the reading (by ≈ 15°); the proportional allowance (0.4 of a chord that the
-    // moved ankle lengthens) forgave nearly all of it, and still does outside seated internal rotation.
+    // moved ankle lengthens) forgave nearly all of it, and still does in supine and in external rotation.
     const dir = { x: -Math.cos((20 * Math.PI) / 180), y: -Math.sin((20 * Math.PI) / 180) };
     const out = (deg: number, px: number) => {
       const t = turned(deg, { x: dir.x * px, y: dir.y * px });

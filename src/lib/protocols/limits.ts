@@ -142,8 +142,8 @@ export const COMPENSATION = {
    * drift, whatever the chord. Both tests read a trial about the neutral's knee, so there the knee moving *with* the
    * foot (out to the side: the thigh swinging out) is the movement that inflates the reading, and the proportional
    * allowance grows with the reading it inflates: rig clips with the thigh swung out 20° (the knee 0.35 of a shank
-   * sideways; scripts/guided_bodies.ts --compensate knee:20) read seated left internal rotation 12–16° high and prone
-   * 15–21° high, kept unflagged. On the dev bodies' clean clips the seated keypoint's drift with the foot at an
+   * sideways; scripts/guided_bodies.ts --compensate knee:20) read seated left internal rotation 12–16° high, kept, and
+   * prone 15–21° high, unflagged. On the dev bodies' clean clips the seated keypoint's drift with the foot at an
    * internal hold stays under 0.28 of the shank; 0.2 added no flag or void there and caught 91 of 140 seated
    * compensating attempts (66 before; 0.15 caught 105 but flagged 5 more clean trials). Prone (four dev bodies) no
    * clean trial flagged at any cap down to 0, and caught 12 → 18 of about 40. External rotation keeps the
