@@ -51,8 +51,8 @@ const round1 = (x) => Math.round(x * 10) / 10;
 
 /**
  * The whole clip: keyframes [{ side, hipRotationDeg }] (distinct poses; with clearOtherLeg each also carries
- * otherAbductionDeg, the untested hip's abduction; with a compensation, compensation { kind, deg }), timeline [{ startMs, endMs, keyframe, side }] (contiguous
- * from 0), trials [{ side, direction, trial, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs }] and
+ * otherAbductionDeg, the untested hip's abduction; with a compensation, compensation { kind, deg }), timeline
+ * [{ startMs, endMs, keyframe, side }] (contiguous from 0), trials [{ side, direction, trial, peakDeg, rampStartMs, holdStartMs, holdEndMs, returnedMs }] and
  * durationMs. Without clearOtherLeg the schedule is the one every committed clip was rendered from.
  */
 export function buildSchedule(

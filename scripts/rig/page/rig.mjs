@@ -47,7 +47,8 @@ function pose(spec) {
   body.position.set(0, 0, 0);
   body.updateMatrixWorld(true);
   current.setBuild(spec.build);
-  // A compensating trial's pelvis or trunk first: the Hips are every other bone's parent.
+  // A compensating trial's trunk (or, for a pelvis that turns, the trunk and untested leg held where they were) is
+  // posed first: parents before children.
   const compensation = compensationRotations(current.bind, spec);
   const deltas = { ...compensation.deltas };
   if (spec.test === 'squat') {

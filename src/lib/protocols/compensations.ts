@@ -135,7 +135,7 @@ export function kneeMovement(
   // Internal rotation read about the neutral's knee (seated, prone): the knee moving with the foot (the thigh
   // swinging out) is what inflates the reading, and the chord grows with the reading it inflates, so the allowance
   // there is capped (kneeDriftWithSwingInternal). Supine reads the shank's own line: a knee carried with the foot
-  // barely turns it.
+  // barely turns it. Which tests pin the knee: hip_trial_reading.ts trialReading.
   const aboutNeutralKnee = test === 'seated' || test === 'prone';
   const cap = aboutNeutralKnee && frame.deg > ref.deg ? C.kneeDriftWithSwingInternal.value * shank : Infinity;
   d = discount(d, swingDir, Math.min(C.kneeDriftWithSwing.value * chord, cap));
