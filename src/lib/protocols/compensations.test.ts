@@ -13,6 +13,7 @@ import {
   frameCompensations,
   hipsSwapped,
   kneeMovement,
+  kneeRise,
   trunkAxisChange,
   type NeutralRef,
 } from './compensations';
@@ -330,6 +331,82 @@ describe('a knee keypoint dragged down the shank and toward the foot (model drif
   it('the same knee moving against the swing still voids', () => {
     const against = { ...dragged, knee: { x: 35, y: 22 } };
     expect(kneeMovement(against, REF)).toBeGreaterThan(COMPENSATION.kneeMovedInvalid.value);
+  });
+});
+
+describe('kneeRise (seated: the thigh lifting off the seat, how a hip hike shows)', () => {
+  // The untested knee rests 80 px to the side; the tested leg hangs from a knee at (0, 0).
+  const ref: NeutralRef = { ...REF, otherKnee: { x: 80, y: 0 } };
+  const frame = (dy: number, otherDy = 0, deg = 0) => ({
+    ...turned(deg, { x: 0, y: dy }),
+    otherKnee: { x: 80, y: otherDy },
+  });
+
+  it('is the tested leg lifting, knee and foot, up the neutral shank, in shanks', () => {
+    expect(kneeRise(frame(-30), ref, 'seated')).toBeCloseTo(0.3, 6);
+    expect(kneeRise(frame(-20, 0, -30), ref, 'seated')).toBeCloseTo(0.2, 6);
+  });
+
+  it('is 0 for a knee dragged down toward the foot (the model at end range), or one that did not move', () => {
+    expect(kneeRise(frame(0, 0, 40), ref, 'seated')).toBe(0);
+    expect(kneeRise(frame(25, 0, 40), ref, 'seated')).toBe(0);
+  });
+
+  it('is 0 when the whole body rises (the resting knee rises with it)', () => {
+    expect(kneeRise(frame(-30, -30), ref, 'seated')).toBeCloseTo(0, 9);
+  });
+
+  it("counts from the trial's pivot: a neutral knee placed low that the pivot corrects is no rise", () => {
+    // The neutral knee read 25 px low; the untested shank, out to the side, shows the shank 100 px long (95 px seen:
+    // geometry/shank_pivot.ts OTHER_SHANK_SEEN).
+    const low: NeutralRef = {
+      ...ref,
+      knee: { x: 0, y: 25 },
+      shankPx: 75,
+      otherLegAside: true,
+      otherShankPx: 95,
+    };
+    expect(kneeRise(frame(0), low, 'seated')).toBeCloseTo(0, 6);
+    expect(kneeRise(frame(-20), low, 'seated')).toBeCloseTo(0.2, 6);
+  });
+
+  it('is 0 outside the seated test', () => {
+    expect(kneeRise(frame(-30), ref, 'supine')).toBe(0);
+    expect(kneeRise(frame(-30), ref, 'prone')).toBe(0);
+  });
+
+  it('flags, then voids, a seated trial as a pelvis compensation with its evidence; the hip line need not move', () => {
+    const at = (dy: number) =>
+      frameCompensations(
+        { ...frame(dy), tMs: 0, confidence: 1, shankPx: 100, hipLineDeg: 0, trunkDeg: -90 },
+        ref,
+        'right',
+        'seated',
+      ).filter((c) => c.kind === 'pelvis-tilt');
+    expect(at(-10)).toEqual([]);
+    const flag = at(-100 * (COMPENSATION.kneeRiseFlag.value + 0.02));
+    expect(flag.map((c) => c.severity)).toEqual(['flag']);
+    expect(flag[0]!.evidence).toMatchObject({ unit: 'ratio', threshold: COMPENSATION.kneeRiseFlag.value });
+    expect(flag[0]!.evidence.label).toMatch(/^Knee rise/);
+    const void_ = at(-100 * (COMPENSATION.kneeRiseInvalid.value + 0.02));
+    expect(void_.map((c) => c.severity)).toEqual(['invalid']);
+    expect(void_[0]!.message).toMatch(/thigh lifted off the seat/);
+    // Not judged on a knee the model has likely lost (placed down the shank).
+    const lost = frameCompensations(
+      {
+        ...frame(-50),
+        tMs: 0,
+        confidence: 1,
+        shankPx: 100,
+        hipLineDeg: 0,
+        trunkDeg: -90,
+        kneeTrusted: false,
+      },
+      ref,
+      'right',
+      'seated',
+    );
+    expect(lost.filter((c) => c.kind === 'pelvis-tilt')).toEqual([]);
   });
 });
 

@@ -144,6 +144,33 @@ export function kneeMovement(
   return length(d) / shank;
 }
 
+/**
+ * Seated: how far the tested knee rose since neutral, up the neutral shank's line (toward the hip), as a fraction of
+ * the shank; 0 or less when it did not. The knee is placed by the untested knee, which rests on the seat
+ * (trialOrigin), and the neutral's knee is the trial's pivot (neutralPivot). A hip that hikes lifts the whole thigh
+ * off the seat, knee and all, while the models' hip keypoints hardly follow it (rig clips hiking 20°: BlazePose's hip
+ * line turned 0–11° for 20°), so the knee is where a seated hike shows. The knee-moved check forgives this much
+ * movement along the shank (kneeSlideAlongShank: a neutral knee placed low jumps back up): judged from the pivot,
+ * which already corrects a neutral knee placed low, the dev bodies' clean holds rose at most 0.17 of the shank, and
+ * the model's drag toward the foot moves the knee the other way (down). Other tests: 0 (supine the thigh points at
+ * the camera; prone the knee lies on the table).
+ */
+export function kneeRise(
+  frame: Pick<HipFrame, 'knee' | 'ankle' | 'hipMid' | 'otherKnee'>,
+  ref: NeutralRef,
+  test: HipTestId,
+): number {
+  if (test !== 'seated' || !ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid) return 0;
+  const pivot = neutralPivot(ref);
+  const down = sub(ref.ankle, pivot);
+  const shank = Math.max(ref.shankPx, length(down), length(sub(frame.ankle, frame.knee)), 1);
+  const u = normalize(down, 1e-6);
+  if (!u) return 0;
+  const origin = trialOrigin(frame.hipMid, frame, ref);
+  const d = sub(sub(frame.knee, origin), sub(pivot, ref.hipMid));
+  return Math.max(0, -dot(d, u)) / shank;
+}
+
 /** The model named the hips the other way round since neutral (COMPENSATION.hipsSwappedDeg): not a compensation. */
 export function hipsSwapped(
   frame: Pick<HipFrame, 'hipLineDeg'>,
@@ -225,6 +252,21 @@ export function frameCompensations(
         s === 'invalid'
           ? `The ${side} knee moved: keep the thigh still and turn only the lower leg.`
           : `The ${side} knee shifted a little; keep it still.`,
+    });
+  // Seated, a hike lifts the thigh off the seat: the knee rises where the hip keypoints barely move (kneeRise). Same
+  // kind as the hip line's check: mergeCompensations keeps the worse of the two.
+  if (test === 'seated' && frame.kneeTrusted !== false && ref.kneeTrusted !== false)
+    checks.push({
+      kind: 'pelvis-tilt',
+      value: kneeRise(frame, ref, test),
+      flag: C.kneeRiseFlag,
+      invalid: C.kneeRiseInvalid,
+      label: 'Knee rise, the thigh off the seat (fraction of shank length)',
+      unit: 'ratio',
+      message: (s) =>
+        s === 'invalid'
+          ? `The ${side} thigh lifted off the seat (the hip hiked): keep both sit bones down and turn only the lower leg.`
+          : `The ${side} thigh lifted a little; keep both sit bones on the seat.`,
     });
   checks.push(
     degreeCheck('pelvis-tilt', frame.hipLineDeg - ref.hipLineDeg, 'pelvisTilt', 'Hip line tilt change', [

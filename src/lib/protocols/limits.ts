@@ -190,6 +190,28 @@ export const COMPENSATION = {
   pelvisTiltFlagDeg: l(8, 'goniocam-engineering', 'Hip line tilt change that flags a trial.'),
   pelvisTiltInvalidDeg: l(15, 'goniocam-engineering', 'Hip line tilt change that voids the trial.'),
   /**
+   * Seated: the tested knee rising up its shank's line since neutral, as a fraction of the shank (compensations.ts
+   * kneeRise): the thigh lifting off the seat, which is how a seated hip hike shows (the hip keypoints hardly follow
+   * one, above). Judged as a pelvis compensation. Chosen on the dev bodies' guided seated clips played as a person
+   * follows the prompts (scripts/guided_bodies.ts --follow; docs/accuracy.md "A seated hike seen at the knee"). On
+   * their clean clips the knee rose at most 0.177 of the shank (q-women-Worker's left external trials), so 0.18 flags
+   * no clean trial, with no margin to spare. With the hip hiking 20° (`--compensate pelvis:20`; the hike reads
+   * external rotation 8–18° high there) it voided 42, flagged 74 and missed 28 of 157 attempts (before: 0, 16 and 113
+   * of 143), and every kept result more than 6° off carries the flag. A void limit of 0.22 voided 70 but sits only
+   * 0.04 above the clean maximum; 0.25 leaves a margin like the knee-moved limits'. The report bodies' clean clips
+   * reach 0.12.
+   */
+  kneeRiseFlag: l(
+    0.18,
+    'goniocam-engineering',
+    'Seated: the tested knee rose (fraction of the shank), flagged.',
+  ),
+  kneeRiseInvalid: l(
+    0.25,
+    'goniocam-engineering',
+    'Seated: the tested knee rose (fraction of the shank): voids the trial.',
+  ),
+  /**
    * A hip line turned further than this since the trial's neutral is the model naming the hips the other way
    * round, not a pelvis: in the picture's plane a pelvis lifts by 15°, never by half a turn. Such a frame's
    * reading has the wrong sign too, so it is unreadable (seen on rig bodies in bulky clothes: 170–176° "tilts").
