@@ -7,7 +7,7 @@ import type { CompensationKind, Direction, Evidence, HipTestId, Prompt } from '.
 
 const KIND_WORDS: Record<CompensationKind, string> = {
   'knee-moved': 'the knee moved',
-  'pelvis-tilt': 'the pelvis tilted',
+  'pelvis-tilt': 'the pelvis tilted or lifted',
   'trunk-lean': 'the trunk leaned',
   'out-of-frame': 'the leg left the picture',
   'low-confidence': 'the keypoints were uncertain',
@@ -19,7 +19,7 @@ export const kindWords = (kind: CompensationKind): string => KIND_WORDS[kind];
 
 /**
  * How many voided in a row and why: "3 … in a row were voided: the knee moved", or, where the reasons varied (or the
- * leg turned the wrong way), "6 … in a row were voided, the last because the pelvis tilted".
+ * leg turned the wrong way), "6 … in a row were voided, the last because the pelvis tilted or lifted".
  */
 export function streakWords(streak: VoidStreak, attempts = 'attempts'): string {
   if (streak.stalledMs !== undefined)
