@@ -3,7 +3,6 @@
 // clip's truth and against the live protocol on the same poses; the same recording cut into trials and put
 // back together in other orders; and only every 2nd or 3rd frame analysed (what a feeder that skips frames
 // for speed gets).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEASUREMENT_ERROR_DEG } from '../feedback/thresholds';
 import { hipProtocol } from '../protocols/hip_guided';
@@ -12,20 +11,12 @@ import type { Side } from '../types';
 import { recordedFrames, splice, trialPieces } from '../../testing/recording_script';
 import { analyseRecording } from './analyse_recording';
 import type { HipRecordingAnalysis, RecordingInfo } from './analysis_types';
-import { parsePoseSequence, type PoseSequence } from './pose_sequence';
+import type { PoseSequence } from './pose_sequence';
 import { runProtocol, type TimedPose } from './run_protocol';
 import { EXTERNAL_ROTATION } from './test_setup';
+import { loadReplay, truthDeg } from '../../testing/replay_fixtures';
 
 const SIDES: Side[] = ['right', 'left'];
-
-function load(test: HipTestId): PoseSequence {
-  const json: unknown = JSON.parse(
-    readFileSync(new URL(`../../../test-fixtures/replay/${test}.poses.json`, import.meta.url), 'utf8'),
-  );
-  const parsed = parsePoseSequence(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
 
 function analyse(test: HipTestId, seq: PoseSequence, frames: TimedPose[]): HipRecordingAnalysis {
   const durationS = (frames.at(-1)!.tMs - frames[0]!.tMs) / 1000;
@@ -59,13 +50,9 @@ const value = (a: HipRecordingAnalysis, side: Side, d: Direction) =>
   a.outcome.result.sides[side]![d]!.valueDeg;
 
 describe.each<HipTestId>(['seated', 'supine', 'prone'])('%s recording, no prompts', (test) => {
-  const seq = load(test);
+  const seq = loadReplay(test);
   const directions: Direction[] = EXTERNAL_ROTATION[test].ok ? ['internal', 'external'] : ['internal'];
   const a = analyse(test, seq, recordedFrames(seq));
-  const truthOf = (side: Side, d: Direction) => {
-    const peaks = seq.truth.trials.filter((t) => t.side === side && t.direction === d).map((t) => t.peakDeg);
-    return Math.abs(peaks.reduce((x, y) => x + y, 0) / peaks.length);
-  };
 
   it('finds each of the clip’s trials, with its peak inside the clip’s hold, and nothing else', () => {
     const wanted = seq.truth.trials.filter((t) => directions.includes(t.direction));
@@ -91,9 +78,9 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('%s recording, no prompt
       for (const d of directions) {
         const got = value(a, side, d)!;
         const liveDeg = liveResult.sides[side]![d]!.valueDeg!;
-        rows.push(`${side} ${d} ${got}° (live ${liveDeg}°, truth ${truthOf(side, d).toFixed(1)}°)`);
+        rows.push(`${side} ${d} ${got}° (live ${liveDeg}°, truth ${truthDeg(seq, side, d).toFixed(1)}°)`);
         expect(a.outcome.result.sides[side]![d]!.rule).toBe('mean of 3 trials');
-        expect(Math.abs(got - truthOf(side, d))).toBeLessThanOrEqual(bound);
+        expect(Math.abs(got - truthDeg(seq, side, d))).toBeLessThanOrEqual(bound);
         expect(Math.abs(got - liveDeg)).toBeLessThanOrEqual(0.5);
       }
     console.log(`${test} recording analysed (${seq.model}): ${rows.join('; ')}`);

@@ -1,10 +1,8 @@
 // The knee-moved check counts the knee's own movement, not the pose model's knee keypoint drifting with the
 // shank: pure cases, the real-model replays (no false flag), scripted drift (no false void) and scripted
 // real knee movement (still voided).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { length, sub } from '../geometry/vec2';
-import { parsePoseSequence } from '../pipeline/pose_sequence';
 import { runProtocol } from '../pipeline/run_protocol';
 import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { PLACEMENT, scriptedFrames, type Perturbation } from '../../testing/scripted_person';
@@ -22,6 +20,7 @@ import { hipProtocol } from './hip_guided';
 import { neutralRef } from './hip_phases';
 import { COMPENSATION } from './limits';
 import type { HipTestId } from './types';
+import { loadReplay } from '../../testing/replay_fixtures';
 
 // A right shank 100 px long hanging straight down from a knee at (0, 0); the hips 50 px above.
 const REF: NeutralRef = {
@@ -198,18 +197,9 @@ describe('kneeMovement', () => {
   });
 });
 
-function load(test: HipTestId) {
-  const json = JSON.parse(
-    readFileSync(new URL(`../../../test-fixtures/replay/${test}.poses.json`, import.meta.url), 'utf8'),
-  );
-  const parsed = parsePoseSequence(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
 describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s replay', (test) => {
   it('never shows its knee drift as knee movement, in any direction the app measures', () => {
-    const seq = load(test);
+    const seq = loadReplay(test);
     let ref: NeutralRef | null = null;
     let still: HipFrame[] = [];
     let side = '';

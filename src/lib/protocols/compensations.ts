@@ -146,7 +146,7 @@ export function kneeMovement(
 
 /**
  * Seated: how far the tested knee rose since neutral, up the neutral shank's line (toward the hip), as a fraction of
- * the shank; 0 or less when it did not. The knee is placed by the untested knee, which rests on the seat
+ * the shank; 0 when it did not. The knee is placed by the untested knee, which rests on the seat
  * (trialOrigin), and the neutral's knee is the trial's pivot (neutralPivot). A hip that hikes lifts the whole thigh
  * off the seat, knee and all, while the models' hip keypoints hardly follow it (rig clips hiking 20°: BlazePose's hip
  * line turned 0–11° for 20°), so the knee is where a seated hike shows. The knee-moved check forgives this much

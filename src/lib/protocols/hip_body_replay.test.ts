@@ -4,21 +4,15 @@
 // made on this body: the knee-moved check, the pinned knee and the knee out to the side were chosen on the dev bodies
 // (scripts/guided_bodies.ts) and only then measured here. The rig's knee never moves, so every voided trial is a
 // false one; the issue's goal is each direction within 4° and no void.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePoseSequence } from '../pipeline/pose_sequence';
 import type { Direction } from './types';
 import type { Side } from '../types';
 import { followingHipRun } from '../../testing/following_replay';
 import { loopedSeatedRun } from '../../testing/looped_replay';
+import { loadReplay, truthDeg } from '../../testing/replay_fixtures';
 
 const BODY = 'q-women-Casual';
-const json = JSON.parse(
-  readFileSync(new URL(`../../../test-fixtures/replay/seated-${BODY}.poses.json`, import.meta.url), 'utf8'),
-);
-const parsed = parsePoseSequence(json);
-if (!parsed.ok) throw new Error(parsed.error);
-const seq = parsed.value;
+const seq = loadReplay(`seated-${BODY}`);
 
 // Played three times, as the looping fake camera does: voided trials are repeated when the clip comes round.
 const run = loopedSeatedRun(seq);
@@ -26,8 +20,7 @@ const trials = run.state.trials;
 const voided = trials.filter((t) => !t.valid);
 const errors = (['right', 'left'] as Side[]).flatMap((side) =>
   (['internal', 'external'] as Direction[]).map((d) => {
-    const peaks = seq.truth.trials.filter((t) => t.side === side && t.direction === d).map((t) => t.peakDeg);
-    const truth = Math.abs(peaks.reduce((a, b) => a + b, 0) / peaks.length);
+    const truth = truthDeg(seq, side, d);
     const got = run.result?.sides[side]?.[d]?.valueDeg ?? null;
     return { what: `${side} ${d}`, got, truth, err: got === null ? Infinity : got - truth };
   }),

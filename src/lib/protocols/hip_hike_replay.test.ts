@@ -5,29 +5,13 @@
 // none of the external ones, whose results the hike inflates by 11–15° here. The tested knee rises with the thigh
 // (protocols/compensations.ts kneeRise), which is where the check now sees it. The limits were chosen on the dev
 // bodies (docs/accuracy.md, "A seated hike seen at the knee"); nothing was chosen on this body.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePoseSequence, type PoseSequence } from '../pipeline/pose_sequence';
 import { followingHipRun } from '../../testing/following_replay';
+import { loadReplay, truthDeg } from '../../testing/replay_fixtures';
 import type { Side } from '../types';
-import type { Direction } from './types';
-
-function load(name: string): PoseSequence {
-  const json = JSON.parse(
-    readFileSync(new URL(`../../../test-fixtures/replay/${name}.poses.json`, import.meta.url), 'utf8'),
-  );
-  const parsed = parsePoseSequence(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
-const truthOf = (seq: PoseSequence, side: Side, d: Direction) => {
-  const peaks = seq.truth.trials.filter((t) => t.side === side && t.direction === d).map((t) => t.peakDeg);
-  return Math.abs(peaks.reduce((a, b) => a + b, 0) / peaks.length);
-};
 
 describe('a seated hip hike on the report body q-women-Casual (model replay, followed)', () => {
-  const seq = load('seated-q-women-Casual-hike20');
+  const seq = loadReplay('seated-q-women-Casual-hike20');
   const run = followingHipRun(seq, 'seated');
   const kneeRose = (c: { kind: string; evidence: { label: string } }) =>
     c.kind === 'pelvis-tilt' && c.evidence.label.startsWith('Knee rise');
@@ -40,7 +24,7 @@ describe('a seated hip hike on the report body q-women-Casual (model replay, fol
     const inflated: string[] = [];
     for (const side of ['right', 'left'] as Side[]) {
       const got = run.result?.sides[side]?.external?.valueDeg ?? null;
-      if (got === null || got - truthOf(seq, side, 'external') <= 6) continue;
+      if (got === null || got - truthDeg(seq, side, 'external') <= 6) continue;
       inflated.push(side);
       const kept = run.state.trials.filter((t) => t.valid && t.side === side && t.direction === 'external');
       expect(
@@ -63,7 +47,7 @@ describe('a seated hip hike on the report body q-women-Casual (model replay, fol
 
 describe('the same body without the hike (model replay, followed)', () => {
   it('shows no pelvis compensation on any trial', () => {
-    const run = followingHipRun(load('seated-q-women-Casual'), 'seated');
+    const run = followingHipRun(loadReplay('seated-q-women-Casual'), 'seated');
     expect(run.state.trials.length).toBeGreaterThanOrEqual(12);
     expect(run.state.trials.flatMap((t) => t.compensations.filter((c) => c.kind === 'pelvis-tilt'))).toEqual(
       [],

@@ -1,16 +1,16 @@
 // The guided hip test replayed on what the real pose model saw: the rig's trial clips (rendered bodies at
 // known angles) run through the model each test uses (scripts/record-replay.ts). No model runs here.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEASUREMENT_ERROR_DEG } from '../feedback/thresholds';
-import { parsePoseSequence } from '../pipeline/pose_sequence';
+import type { PoseSequence } from '../pipeline/pose_sequence';
 import { runProtocol } from '../pipeline/run_protocol';
 import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { hipProtocol } from './hip_guided';
 import type { Direction, HipTestId } from './types';
 import type { Side } from '../types';
+import { loadReplay } from '../../testing/replay_fixtures';
 
-function looped(seq: ReturnType<typeof load>, times: number) {
+function looped(seq: PoseSequence, times: number) {
   const last = seq.truth.series[seq.truth.series.length - 1]!.tMs + 1000 / seq.fps;
   return Array.from({ length: times }, (_, k) =>
     seq.poses.map((pose, i) => {
@@ -20,19 +20,10 @@ function looped(seq: ReturnType<typeof load>, times: number) {
   ).flat();
 }
 
-function load(test: HipTestId) {
-  const json = JSON.parse(
-    readFileSync(new URL(`../../../test-fixtures/replay/${test}.poses.json`, import.meta.url), 'utf8'),
-  );
-  const parsed = parsePoseSequence(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
 describe.each<HipTestId>(['seated', 'supine', 'prone'])(
   '%s test replayed on the model’s keypoints',
   (test) => {
-    const seq = load(test);
+    const seq = loadReplay(test);
     // Played twice, as the looping fake camera in e2e/ does: a trial the protocol was not ready for (it
     // was still asking for the start position) comes round again.
     const frames = looped(seq, 2);
@@ -82,7 +73,7 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])(
 
 describe('supine external rotation on the model’s keypoints', () => {
   it('is refused with a reason, not measured wrong: the thigh hides the knee once the foot turns in', () => {
-    const seq = load('supine');
+    const seq = loadReplay('supine');
     const frames = seq.poses.map((pose, i) => ({ pose, tMs: seq.truth.series[i]!.tMs }));
     const run = runProtocol(
       hipProtocol({ test: 'supine', sides: ['right'], directions: ['external'] }),

@@ -5,23 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEASUREMENT_ERROR_DEG } from '../../feedback/thresholds';
-import { parsePoseSequence } from '../../pipeline/pose_sequence';
 import { runProtocol } from '../../pipeline/run_protocol';
 import { drillProtocol } from './drill_protocol';
 import { HOLD } from './drill_limits';
 import type { Pose } from '../../types';
-
-function load(test: 'seated' | 'supine') {
-  const json = JSON.parse(
-    readFileSync(new URL(`../../../../test-fixtures/replay/${test}.poses.json`, import.meta.url), 'utf8'),
-  );
-  const parsed = parsePoseSequence(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+import { loadReplay } from '../../../testing/replay_fixtures';
 
 describe('supine passive drill on the model’s keypoints (MoveNet Thunder, rig supine clip)', () => {
-  const seq = load('supine');
+  const seq = loadReplay('supine');
   const frames = seq.poses.map((pose, i) => ({ pose, tMs: seq.truth.series[i]!.tMs }));
   const run = runProtocol(drillProtocol('supine-passive-ir', 'right', { target: 10 * 60_000 }), frames);
   const r = run.result!;
@@ -62,7 +53,7 @@ describe('supine passive drill on the model’s keypoints (MoveNet Thunder, rig 
 });
 
 describe('seated lift on the model’s keypoints (BlazePose full, rig seated clip)', () => {
-  const seq = load('seated');
+  const seq = loadReplay('seated');
   const frames = seq.poses.map((pose, i) => ({ pose, tMs: seq.truth.series[i]!.tMs }));
   const run = runProtocol(drillProtocol('seated-ir-lift', 'right', { target: 100 }), frames);
   const r = run.result!;
