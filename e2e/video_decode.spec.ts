@@ -81,6 +81,16 @@ test.beforeAll(() => {
       `${dir}person_turned.mp4`,
     ],
   );
+  // Every frame unlike its neighbours: grey rising 2 levels a frame, a bright bar moving 5 px a frame (2 s, 30 fps).
+  ff(
+    ...[
+      '-f',
+      'lavfi',
+      '-i',
+      "color=c=black:s=320x240:r=30,format=gray,geq=lum='if(between(X\\,N*5\\,N*5+20)\\,235\\,16+N*2)'",
+    ],
+    ...['-t', '2', '-vf', 'format=yuv420p', '-c:v', 'libx264', `${dir}ramp.mp4`],
+  );
   // Bad files: sound only, a photo renamed .mp4, an empty file, an MP4 cut in half.
   ff('-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', '-f', 'mp4', `${dir}sound.mp4`);
   writeFileSync(`${dir}photo.mp4`, readFileSync(lunge));
@@ -117,9 +127,14 @@ interface Decoded {
   tMs: number[];
   frameSize: { width: number; height: number } | null;
   quadrants: number[][] | null;
+  thumbnails: number[][];
 }
 const decode = (page: Page, name: string, decoder = 'auto') =>
-  withFile<Decoded>(page, name, `(h, f) => h.decodeAll(f, { decoder: '${decoder}' })`);
+  withFile<Decoded>(
+    page,
+    name,
+    `(h, f) => h.decodeAll(f, { decoder: '${decoder}', thumbnails: ${name === 'ramp.mp4'} })`,
+  );
 
 async function open(page: Page, query = '') {
   await page.goto(`/?videohooks${query}#/live`);
@@ -288,6 +303,24 @@ test('the <video> fallback gives the same frames, times and upright picture', as
   const v = await decode(page, 'vfr.mp4', 'video-element');
   const w = await decode(page, 'vfr.mp4');
   expect(v.tMs).toEqual(w.tMs);
+});
+
+test('the <video> fallback copies each frame it sought, never a neighbour', async ({ page }) => {
+  // 'seeked' can fire before the sought frame reaches the element (video_element_decoder.ts): each fallback frame
+  // must look like the same frame from WebCodecs, more than like any other.
+  await open(page);
+  const element = await decode(page, 'ramp.mp4', 'video-element');
+  const webcodecs = await decode(page, 'ramp.mp4');
+  expect(element.info).toMatchObject({ decoder: 'video-element' });
+  expect(webcodecs.info).toMatchObject({ decoder: 'webcodecs' });
+  expect(element.thumbnails).toHaveLength(60);
+  expect(webcodecs.thumbnails).toHaveLength(60);
+  const distance = (a: number[], b: number[]) => a.reduce((s, x, k) => s + Math.abs(x - b[k]!), 0);
+  const nearest = element.thumbnails.map((t) => {
+    const d = webcodecs.thumbnails.map((w) => distance(t, w));
+    return d.indexOf(Math.min(...d));
+  });
+  expect(nearest).toEqual(nearest.map((_, i) => i));
 });
 
 test('a prone recording is turned 180° for the model inside the Worker and its keypoints turned back', async ({

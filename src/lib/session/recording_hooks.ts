@@ -14,6 +14,11 @@ export interface DecodeReport {
   readonly frameSize: { width: number; height: number } | null;
   /** Mean RGB of the first frame's four quadrants (top-left, top-right, bottom-left, bottom-right). */
   readonly quadrants: number[][] | null;
+  /**
+   * With `thumbnails`: every frame shrunk to 8×6 grey levels (row-major), to tell one decoder's frames from
+   * another's neighbours; else empty.
+   */
+  readonly thumbnails: number[][];
   /** Wall time of the decode loop alone (s). */
   readonly decodeS: number;
 }
@@ -21,7 +26,12 @@ export interface DecodeReport {
 /** Decode every frame (no model) the way the analysis does; frames are closed as they come. */
 export async function decodeAll(
   file: File,
-  opts: { maxSide?: number; every?: number; decoder?: 'auto' | 'video-element' } = {},
+  opts: {
+    maxSide?: number;
+    every?: number;
+    decoder?: 'auto' | 'video-element';
+    thumbnails?: boolean;
+  } = {},
 ): Promise<DecodeReport> {
   const { maxSide = MODEL_MAX_SIDE, every = 1, decoder = 'auto' } = opts;
   const limit = videoSizeLimit({ overrideMB: readMaxVideoMB(location.search) });
@@ -35,12 +45,14 @@ export async function decodeAll(
       tMs: [],
       frameSize: null,
       quadrants: null,
+      thumbnails: [],
       decodeS: 0,
     };
   }
   const tMs: number[] = [];
   let frameSize: { width: number; height: number } | null = null;
   let quadrants: number[][] | null = null;
+  const thumbnails: number[][] = [];
   const t0 = performance.now();
   try {
     for await (const f of opened.video.frames({ maxSide, every })) {
@@ -49,6 +61,7 @@ export async function decodeAll(
         quadrants = quadrantMeans(f.bitmap);
       }
       tMs.push(f.tMs);
+      if (opts.thumbnails) thumbnails.push(thumbnail(f.bitmap));
       f.bitmap.close();
     }
   } finally {
@@ -61,6 +74,7 @@ export async function decodeAll(
     tMs,
     frameSize,
     quadrants,
+    thumbnails,
     decodeS: (performance.now() - t0) / 1000,
   };
 }
@@ -85,6 +99,15 @@ function quadrantMeans(bitmap: ImageBitmap): number[][] {
     return sum.map((s) => Math.round(s / n));
   };
   return [mean(0, 0), mean(w >> 1, 0), mean(0, h >> 1), mean(w >> 1, h >> 1)];
+}
+
+function thumbnail(bitmap: ImageBitmap): number[] {
+  const ctx = new OffscreenCanvas(8, 6).getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0, 8, 6);
+  const px = ctx.getImageData(0, 0, 8, 6).data;
+  const grey: number[] = [];
+  for (let i = 0; i < px.length; i += 4) grey.push((px[i]! + px[i + 1]! + px[i + 2]!) / 3);
+  return grey;
 }
 
 export function installRecordingHooks(): void {
