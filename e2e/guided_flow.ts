@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { COMPENSATION_COVERAGE } from '../src/lib/feedback/compensation_coverage';
 import { MEASUREMENT_ERROR_DEG } from '../src/lib/feedback/thresholds';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeCameraArgs } from '../scripts/chromium_flags.mjs';
@@ -105,6 +106,13 @@ export function guidedTest(name: GuidedClip, other?: GuidedClipOptions): void {
     }
     await expect(results).toBeVisible({ timeout: other ? 1_000 : 330_000 });
     await page.screenshot({ path: `${out}guided-${tag}-results.png`, fullPage: true });
+    // What this view cannot see is said beside the results, each with what to watch for instead.
+    const coverage = results.getByTestId('compensation-coverage');
+    for (const c of COMPENSATION_COVERAGE[name]) {
+      const item = coverage.locator(`li[data-level="${c.level}"]`, { hasText: c.what });
+      await expect(item).toHaveCount(1);
+      if (c.watch) await expect(item).toContainText(c.watch);
+    }
 
     const directions = name === 'supine' ? ['internal'] : ['internal', 'external'];
     // Every trial as the results list it (value, or "voided" with the compensations' messages).

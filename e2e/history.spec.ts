@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { COMPENSATION_COVERAGE } from '../src/lib/feedback/compensation_coverage';
 import { MEASUREMENT_ERROR_DEG } from '../src/lib/feedback/thresholds';
 import { DB_NAME, DB_VERSION, SCHEMA_STEPS, STORES } from '../src/lib/storage/schema';
 import { guidedLaunch } from './guided_flow';
@@ -155,6 +156,10 @@ test('a test resumes after a reload, lands in history, opens as a report and pri
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.maeDeg}°`);
   await expect(report.getByTestId('report-accuracy')).toContainText(`${acc.p95Deg}°`);
   await expect(report.getByTestId('report-finding').first()).toContainText('Source');
+  // The trainer reads what the overhead view cannot see: the thigh swinging out.
+  const unseen = report.locator('[data-testid="compensation-coverage"] li[data-level="not-seen"]');
+  await expect(unseen).toHaveCount(COMPENSATION_COVERAGE.supine.filter((c) => c.level === 'not-seen').length);
+  await expect(unseen.first()).toContainText('thigh swinging out');
   // Every trial has its peak, those from before the reload too (kept with the test in progress): the
   // skeleton only while photos were off, over the photo once they were switched on.
   const peaks = report.getByTestId('peak-snapshot');

@@ -113,9 +113,10 @@ export function movePrompt(test: HipTestId, side: Side, direction: Direction): P
     supine: out
       ? `Keep the ${side} knee over the hip and guide your ankle outward, as far as is comfortable.`
       : `Keep the ${side} knee over the hip and guide your ankle inward, as far as is comfortable.`,
+    // Both hips named: the camera behind the head cannot see the pelvis roll (feedback/compensation_coverage.ts).
     prone: out
-      ? `Keep your ${side} knee on the table and let your foot fall outward, as far as is comfortable.`
-      : `Keep your ${side} knee on the table and let your foot fall inward, as far as is comfortable.`,
+      ? `Keep your ${side} knee and both hips on the table and let your foot fall outward, as far as is comfortable.`
+      : `Keep your ${side} knee and both hips on the table and let your foot fall inward, as far as is comfortable.`,
   }[test];
   return p(`move-${direction}`, text, 'action');
 }

@@ -16,6 +16,6 @@ export const PLACEMENT_TEXT: Record<HipTestId, { caption: string; alt: string; h
     caption:
       'Camera behind your head on a stand about 1.5 m above the table, 2–3 m from your thighs, tilted down along your body toward your feet.',
     alt: 'A person lying face down with one knee bent 90°; the camera stands beyond their head, about 1.5 metres above the table and 2 to 3 metres from the thighs, tilted down toward the feet.',
-    how: 'Lie face down with your head toward the camera, bend the tested knee to 90°, shin pointing at the ceiling. Keep the knee on the table and let the foot fall outward (internal) or inward (external). The picture shows you upside down; goniocam turns it for the pose model.',
+    how: 'Lie face down with your head toward the camera, bend the tested knee to 90°, shin pointing at the ceiling. Keep the knee and both hips on the table (from here the camera cannot see the pelvis lift) and let the foot fall outward (internal) or inward (external). The picture shows you upside down; goniocam turns it for the pose model.',
   },
 };
