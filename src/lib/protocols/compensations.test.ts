@@ -293,6 +293,18 @@ describe('a knee the model has likely lost (kneeTrusted false)', () => {
     expect(kinds({ ...frame(false), hipLineDeg: 30 }, REF)).toContain('pelvis-tilt');
   });
 
+  it('a flagged shift says it can move a seated or prone reading by 10° or more, not a supine one', () => {
+    const shifted: HipFrame = { ...frame(true), ...turned(0, { x: 18, y: 0 }) };
+    const knee = (test: 'seated' | 'supine' | 'prone') =>
+      frameCompensations(shifted, REF, 'right', test).find((c) => c.kind === 'knee-moved');
+    for (const test of ['seated', 'prone'] as const) {
+      expect(knee(test)?.severity, test).toBe('flag');
+      expect(knee(test)?.message, test).toContain('10° or more');
+    }
+    expect(knee('supine')?.severity).toBe('flag');
+    expect(knee('supine')?.message).not.toContain('10°');
+  });
+
   it('makes a neutral or median knee untrusted only when most of its frames are', () => {
     const frames = [frame(false), frame(false), frame(true)];
     expect(neutralRef(frames, 0).kneeTrusted).toBe(false);

@@ -248,10 +248,15 @@ export function frameCompensations(
       invalid: C.kneeMovedInvalid,
       label: 'Knee movement (fraction of shank length)',
       unit: 'ratio',
+      // Seated and prone read about the neutral's knee, so a flagged shift still moves the reading a lot (rig bodies,
+      // the thigh swung out 10°: kept seated results 9° off, median; prone internal rotation 15–20° high; docs/
+      // accuracy.md "Do the checks catch a real compensation?"); supine reads the shank's own line.
       message: (s) =>
         s === 'invalid'
           ? `The ${side} knee moved: keep the thigh still and turn only the lower leg.`
-          : `The ${side} knee shifted a little; keep it still.`,
+          : test === 'seated' || test === 'prone'
+            ? `The ${side} knee shifted a little, which can move this reading by 10° or more; keep it still and re-test if it keeps happening.`
+            : `The ${side} knee shifted a little; keep it still.`,
     });
   // Seated, a hike lifts the thigh off the seat: the knee rises where the hip keypoints barely move (kneeRise). Same
   // kind as the hip line's check: mergeCompensations keeps the worse of the two.
