@@ -91,8 +91,3 @@ export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly Compensa
     },
   ],
 };
-
-/** What a test's view cannot fully see, for the results and the report: the 'partly' and 'not-seen' entries. */
-export function coverageGaps(test: HipTestId): readonly CompensationCoverage[] {
-  return COMPENSATION_COVERAGE[test].filter((c) => c.level !== 'caught');
-}
