@@ -21,7 +21,14 @@ interface Case {
   expectMeasurable: boolean;
   truth: { hipRotationDeg: number | null; fppaDeg: number | null };
 }
-type Entry = { pose: Pose | null; flipped?: Pose | null; crop?: Pose | null };
+type Entry = {
+  pose: Pose | null;
+  flipped?: Pose | null;
+  crop?: Pose | null;
+  mask?: Pose | null;
+  maskLeg?: Pose | null;
+  maskMids?: number;
+};
 type Saved = Record<string, Record<string, Entry>>;
 
 const { values } = parseArgs({
@@ -151,6 +158,23 @@ const fromCrop =
   (names: Parameters<typeof withLegFrom>[3]): Variant =>
   (c, s) =>
     s.pose && s.crop ? withLegFrom(s.pose, s.crop, c.side, names) : s.pose;
+function maskConfirmedKnee(minScore: number, maxDeg: number, minMids: number): Variant {
+  return (c, s) => {
+    const p = s.pose;
+    const m = s.mask;
+    const k = p?.joints[`${c.side}_knee`];
+    const a = p?.joints[`${c.side}_ankle`];
+    const mk = m?.joints[`${c.side}_knee`];
+    const ma = m?.joints[`${c.side}_ankle`];
+    if (!p || !m || !k || !a || !mk || !ma || k.score >= 0.3 || k.score < minScore) return p;
+    if ((s.maskMids ?? 0) < minMids) return p;
+    const d1 = Math.atan2(a.y - k.y, a.x - k.x);
+    const d2 = Math.atan2(ma.y - mk.y, ma.x - mk.x);
+    const diff = Math.abs(((d1 - d2 + 3 * Math.PI) % (2 * Math.PI)) - Math.PI) * (180 / Math.PI);
+    if (diff > maxDeg) return p;
+    return { ...m, joints: { ...m.joints, [`${c.side}_knee`]: { ...mk, score: 0.3 } } };
+  };
+}
 const VARIANTS: Record<string, Variant> = {
   model: (_c, s) => s.pose,
   'flip-average': (_c, s) => flipAverage(s.pose, s.flipped),
@@ -184,6 +208,18 @@ const VARIANTS: Record<string, Variant> = {
   'crop knee': fromCrop(['knee']),
   'crop ankle': fromCrop(['ankle']),
   'crop hip+knee+ankle': fromCrop(['hip', 'knee', 'ankle']),
+  // The tested leg re-drawn through the middle of BlazePose's person mask (accuracy_mask.ts); no mask: the pose.
+  'mask shank': (_c, s) => (s.mask === undefined || s.mask === null ? s.pose : s.mask),
+  // A knee scored under the measuring limit still counts where the mask shows a shank along its line (most
+  // cross-sections found, the redrawn line within `maxDeg` of the keypoints'): the line is the mask's.
+  'mask-confirmed knee': maskConfirmedKnee(0.1, 10, 9),
+  'mask-confirmed knee 0.2 6deg': maskConfirmedKnee(0.2, 6, 9),
+  // Both: the mask's line for every view, and a low-scored knee counted where the mask confirms it.
+  'mask shank + confirmed knee': (c, s, all) => {
+    const p = maskConfirmedKnee(0.1, 10, 9)(c, s, all);
+    return p === s.pose && s.mask ? s.mask : p;
+  },
+  'mask leg': (_c, s) => (s.maskLeg === undefined || s.maskLeg === null ? s.pose : s.maskLeg),
 };
 
 interface Scored {

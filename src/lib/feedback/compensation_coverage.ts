@@ -1,5 +1,5 @@
 // What each guided hip test's camera view can and cannot see of a compensation, as measured: the rig's bodies made
-// every trial with one compensation (20° at the end of range) and the guided test was played to them as a person
+// every trial with one compensation (20° at the end of range; a 10° knee swing and trunk lean too) and the guided test was played to them as a person
 // follows the prompts (docs/accuracy.md, "Do the checks catch a real compensation?"; scripts/guided_bodies.ts
 // --compensate). Counts are the REPORT bodies' (people no choice was made on; supine and prone four of them), and
 // where a figure comes from the dev bodies instead the text says "other bodies". A trainer reading a result then knows
@@ -21,7 +21,7 @@ export interface CompensationCoverage {
 
 /** How the figures were made, said once under the list. */
 export const COVERAGE_METHOD =
-  'Rendered bodies that never took part in choosing a limit, every trial made with the compensation (20° at the end of range), the test played as a person follows the prompts: of the attempts, how many the test voided or flagged for it, and how many it missed.';
+  'Rendered bodies that never took part in choosing a limit, every trial made with the compensation (20° at the end of range, some 10° too), the test played as a person follows the prompts: of the attempts, how many the test voided or flagged for it, and how many it missed.';
 
 export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly CompensationCoverage[]>> = {
   seated: [
@@ -41,9 +41,10 @@ export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly Compensa
     },
     {
       what: 'The trunk leaning',
-      level: 'caught',
-      measured: 'A 20° lean: 95 of 104 attempts voided or flagged, none missed.',
-      watch: null,
+      level: 'partly',
+      measured:
+        'A 20° lean: 95 of 104 attempts voided or flagged, none missed. A 10° lean: 62 of 104 flagged, 25 missed (17 voided for other reasons).',
+      watch: 'Sit upright, shoulders level over the hips, hands resting on the seat.',
     },
   ],
   supine: [
@@ -62,10 +63,10 @@ export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly Compensa
     },
     {
       what: 'The trunk leaning',
-      level: 'caught',
+      level: 'partly',
       measured:
-        'A 20° lean: 13 of 18 attempts voided or flagged for it and the other 5 voided as a pelvis tilt, none missed.',
-      watch: null,
+        'A 20° lean: 13 of 18 attempts voided or flagged for it and the other 5 voided as a pelvis tilt, none missed. A 10° lean: 6 of 19 flagged, 12 missed, and those results read 6–11° low.',
+      watch: 'Keep the shoulders flat and in line with the hips while the foot turns.',
     },
   ],
   prone: [
@@ -86,7 +87,8 @@ export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly Compensa
     {
       what: 'The trunk leaning',
       level: 'caught',
-      measured: 'A 20° lean: 41 of 49 attempts voided or flagged, none missed.',
+      measured:
+        'A 20° lean: 41 of 49 attempts voided or flagged, none missed. A 10° lean: 34 of 45 flagged (11 voided for other reasons), none missed.',
       watch: null,
     },
   ],
