@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { measureStill, type StillTest } from '../src/lib/pipeline/measure_still';
 import { withLegFrom } from './leg_crop';
 import { mapPose } from '../src/lib/pose/map_pose';
+import { RAD_TO_DEG, wrapDeg } from '../src/lib/geometry/angles';
+import { MIN_MEASURE_SCORE } from '../src/lib/geometry/joints';
 import { oppositeSide } from '../src/lib/pose/mirror';
 import { TEST_MODELS } from '../src/lib/pipeline/test_setup';
 import type { Joint, JointName, Pose, Side, TestId } from '../src/lib/types';
@@ -166,13 +168,13 @@ function maskConfirmedKnee(minScore: number, maxDeg: number, minMids: number): V
     const a = p?.joints[`${c.side}_ankle`];
     const mk = m?.joints[`${c.side}_knee`];
     const ma = m?.joints[`${c.side}_ankle`];
-    if (!p || !m || !k || !a || !mk || !ma || k.score >= 0.3 || k.score < minScore) return p;
+    if (!p || !m || !k || !a || !mk || !ma || k.score >= MIN_MEASURE_SCORE || k.score < minScore) return p;
     if ((s.maskMids ?? 0) < minMids) return p;
-    const d1 = Math.atan2(a.y - k.y, a.x - k.x);
-    const d2 = Math.atan2(ma.y - mk.y, ma.x - mk.x);
-    const diff = Math.abs(((d1 - d2 + 3 * Math.PI) % (2 * Math.PI)) - Math.PI) * (180 / Math.PI);
-    if (diff > maxDeg) return p;
-    return { ...m, joints: { ...m.joints, [`${c.side}_knee`]: { ...mk, score: 0.3 } } };
+    const turn = wrapDeg(
+      (Math.atan2(a.y - k.y, a.x - k.x) - Math.atan2(ma.y - mk.y, ma.x - mk.x)) * RAD_TO_DEG,
+    );
+    if (Math.abs(turn) > maxDeg) return p;
+    return { ...m, joints: { ...m.joints, [`${c.side}_knee`]: { ...mk, score: MIN_MEASURE_SCORE } } };
   };
 }
 const VARIANTS: Record<string, Variant> = {

@@ -1,7 +1,7 @@
 // What each guided hip test's camera view can and cannot see of a compensation, as measured: the rig's bodies made
-// every trial with one compensation (20° at the end of range; a 10° knee swing and trunk lean too) and the guided test was played to them as a person
-// follows the prompts (docs/accuracy.md, "Do the checks catch a real compensation?"; scripts/guided_bodies.ts
-// --compensate). Counts are the REPORT bodies' (people no choice was made on; supine and prone four of them), and
+// every trial with one compensation (20° at the end of range; a 10° knee swing and trunk lean too) and the guided
+// test was played to them as a person follows the prompts (docs/accuracy.md, "Do the checks catch a real
+// compensation?"; scripts/guided_bodies.ts --compensate). Counts are the REPORT bodies' (people no choice was made on; supine and prone four of them), and
 // where a figure comes from the dev bodies instead the text says "other bodies". A trainer reading a result then knows
 // what to watch for with their own eyes. Pure.
 import type { HipTestId } from '../protocols/types';

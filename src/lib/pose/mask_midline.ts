@@ -1,6 +1,7 @@
-// A limb segment's line re-drawn through the middle of a person mask (knee_mask.ts, scripts/accuracy_mask.ts): cross-sections
-// perpendicular to the keypoints' own line, each one's run of mask around that line gives a midpoint, and a line
-// fitted through the midpoints replaces the keypoints' direction. Pure, so it is tested on drawn masks.
+// A limb segment's line re-drawn through the middle of a person mask (scripts/accuracy_mask.ts; the supine knee's
+// second look on the branch wip/knee-mask): cross-sections perpendicular to the keypoints' own line, each one's run
+// of mask around that line gives a midpoint, and a line fitted through the midpoints replaces the keypoints'
+// direction. Pure, so it is tested on drawn masks.
 import type { Joint } from '../types';
 
 export interface Mask {
