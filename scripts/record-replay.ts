@@ -1,6 +1,6 @@
 // npm run fixtures:replay [-- seated supine prone squat] [-- --clip DIR --out FILE]
-// Runs the real pose model each test uses in the app (src/lib/pipeline/test_models.ts; tfjs wasm in Node, One
-// Euro smoothing on and the test's frame rotation, as in the app) over each
+// Runs the real pose model each test uses in the app (src/lib/pipeline/test_setup.ts; tfjs wasm in Node, One
+// Euro smoothing on, the test's frame rotation and knee mask, as in the app) over each
 // rendered trial clip (test-fixtures/synth/clips/<test>/clip.json) frame by frame at the clip's own timestamps,
 // and writes test-fixtures/replay/<test>.poses.json (goniocam-poses/1, parsed by src/lib/pipeline/pose_sequence.ts):
 // what the app's protocols would have seen, with the clip's truth, for replay unit tests without a model.
@@ -16,7 +16,7 @@ import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator'
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
 import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
-import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_setup';
+import { TEST_KNEE_MASK, TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_setup';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -103,7 +103,12 @@ for (const test of tests) {
   const MODEL = TEST_MODELS[test as keyof typeof TEST_MODELS];
   if (!MODEL) throw new Error(`unknown test ${test}`);
   const ROTATION = TEST_ROTATION[test as keyof typeof TEST_ROTATION];
-  const estimator = await createNodeEstimator(MODEL, { smoothing: true, rotation: ROTATION });
+  // As the app: the test's second look at a low-scored knee (TEST_KNEE_MASK) too.
+  const estimator = await createNodeEstimator(MODEL, {
+    smoothing: true,
+    rotation: ROTATION,
+    kneeMask: TEST_KNEE_MASK[test as keyof typeof TEST_KNEE_MASK],
+  });
   try {
     const clipDir = clipArg ? resolve(clipArg) : join(root, 'test-fixtures/synth/clips', test);
     const clip = JSON.parse(readFileSync(join(clipDir, 'clip.json'), 'utf8')) as Clip;

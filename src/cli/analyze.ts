@@ -44,6 +44,7 @@ export async function analyzeClip(path: string, opts: AnalyzeOptions): Promise<R
     rotation: pipeline.rotation,
     fallback: FALLBACK_MODEL[model],
     fallbackAfterMisses: VIDEO_FALLBACK_AFTER_MISSES,
+    kneeMask: pipeline.kneeMask,
   });
   const poses: TimedPose[] = [];
   let lastMs = 0;

@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       const what = r.fppaDeg !== null ? 'FPPA' : 'hip rotation';
       console.log(
         r.measurable
-          ? `${r.id}: ${what} ${value!.toFixed(1)}° (confidence ${r.confidence.toFixed(2)}, ${r.method}${r.readBy ? `, read by ${r.readBy}: ${r.model} found no one` : ''})`
+          ? `${r.id}: ${what} ${value!.toFixed(1)}° (confidence ${r.confidence.toFixed(2)}, ${r.method}${r.readBy ? `, read by ${r.readBy}: ${r.model} found no one` : ''}${r.kneeByMask ? ', knee scored low and confirmed by the person mask' : ''})`
           : `${r.id}: can't measure: ${r.reason}`,
       );
     }

@@ -9,6 +9,7 @@ import type { StillResult, StillTest } from '../lib/pipeline/measure_still';
 import { pipelineFor, type TestPipeline } from '../lib/pipeline/pipelines';
 import type { HipMethod, ModelId, Side } from '../lib/types';
 import type { PoseEstimator } from '../lib/pose/estimator';
+import { KneeMaskEstimator } from '../lib/pose/knee_mask_estimator';
 import { caseFile, type FixtureCase } from './manifest';
 import type { FrameRotation } from '../lib/pose/rotation';
 
@@ -23,6 +24,8 @@ export interface CaseResult extends StillResult {
   readonly rotation: FrameRotation;
   /** The fallback model, when the case's model found no person and it read the still (FALLBACK_MODEL). */
   readonly readBy?: ModelId;
+  /** The tested knee was scored too low by the model and counted because the person mask confirmed it (TEST_KNEE_MASK). */
+  readonly kneeByMask?: true;
 }
 
 export interface MeasureOptions {
@@ -50,15 +53,18 @@ export async function measureCases(
       const model = opts.model === 'per-test' ? pipeline.model : opts.model;
       const rotation =
         opts.rotation === undefined || opts.rotation === 'per-test' ? pipeline.rotation : opts.rotation;
-      let estimator = estimators.get(`${model}@${rotation}`);
+      const key = `${model}@${rotation}@${pipeline.kneeMask}`;
+      let estimator = estimators.get(key);
       if (!estimator) {
-        // As the app: a second model reads the still when the test's model finds no person in it.
+        // As the app: a second model reads the still when the test's model finds no person in it, and the
+        // test's second look at a low-scored knee (TEST_KNEE_MASK).
         estimator = await createNodeEstimator(model, {
           smoothing: false,
           rotation,
           fallback: FALLBACK_MODEL[model],
+          kneeMask: pipeline.kneeMask,
         });
-        estimators.set(`${model}@${rotation}`, estimator);
+        estimators.set(key, estimator);
       }
       results.push({
         id: c.id,
@@ -80,7 +86,7 @@ async function measureOne(
   pipeline: TestPipeline,
   side: Side,
   opts: MeasureOptions,
-): Promise<StillResult & { readBy?: ModelId }> {
+): Promise<StillResult & { readBy?: ModelId; kneeByMask?: true }> {
   const refuse = (reason: string): StillResult => ({
     measurable: false,
     hipRotationDeg: null,
@@ -109,7 +115,12 @@ async function measureOne(
     const pose = await estimator.estimate(tensor, 0);
     const still =
       pipeline.test === 'squat' ? pipeline.still(pose, side) : pipeline.still(pose, side, opts.method);
-    return pose && pose.model !== estimator.info.model ? { ...still, readBy: pose.model } : still;
+    const byMask = estimator instanceof KneeMaskEstimator && estimator.lastConfirmed.includes(side);
+    return {
+      ...still,
+      ...(pose && pose.model !== estimator.info.model ? { readBy: pose.model } : {}),
+      ...(byMask && still.measurable ? { kneeByMask: true as const } : {}),
+    };
   } finally {
     tensor.dispose();
   }

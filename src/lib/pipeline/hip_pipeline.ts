@@ -12,7 +12,7 @@ import type { HipOutcome, HipRecordingAnalysis, RecordingInfo } from './analysis
 import { measureStill, type StillResult } from './measure_still';
 import type { TimedPose } from './run_protocol';
 import { hipOutcome } from './outcome';
-import { EXTERNAL_ROTATION, TEST_MODELS, TEST_ROTATION } from './test_setup';
+import { EXTERNAL_ROTATION, TEST_KNEE_MASK, TEST_MODELS, TEST_ROTATION } from './test_setup';
 
 export interface HipGuidedOptions {
   /** Which leg goes first (the other follows). */
@@ -32,6 +32,8 @@ export interface HipPipeline {
   readonly test: HipTestId;
   readonly model: ModelId;
   readonly rotation: FrameRotation;
+  /** Whether a frame with a low-scored knee gets the person mask's second look (TEST_KNEE_MASK). */
+  readonly kneeMask: boolean;
   /** Whether this test can measure external rotation, and why not. */
   readonly external: (typeof EXTERNAL_ROTATION)[HipTestId];
   /** The prompted, hands-free protocol the live session steps frame by frame. */
@@ -53,6 +55,7 @@ export function hipPipeline(test: HipTestId): HipPipeline {
     test,
     model: TEST_MODELS[test],
     rotation: TEST_ROTATION[test],
+    kneeMask: TEST_KNEE_MASK[test],
     external,
     guided({ firstSide, sides: only, includeExternal, trials, method }) {
       const sides: readonly Side[] = only?.length

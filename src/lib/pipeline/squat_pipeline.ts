@@ -10,12 +10,14 @@ import type { RecordingInfo, SquatOutcome, SquatRecordingAnalysis } from './anal
 import { measureStill, type StillResult } from './measure_still';
 import type { TimedPose } from './run_protocol';
 import { squatOutcome } from './outcome';
-import { TEST_MODELS, TEST_ROTATION } from './test_setup';
+import { TEST_KNEE_MASK, TEST_MODELS, TEST_ROTATION } from './test_setup';
 
 export interface SquatPipeline {
   readonly test: 'squat';
   readonly model: ModelId;
   readonly rotation: FrameRotation;
+  /** Whether a frame with a low-scored knee gets the person mask's second look (TEST_KNEE_MASK). */
+  readonly kneeMask: boolean;
   /** The prompted protocol the live session steps frame by frame. */
   guided(options: Partial<SquatOptions>): Protocol<SquatState, SquatResult>;
   /** A finished set with its findings (and the link to a hip test from the same session). */
@@ -30,6 +32,7 @@ export const squatPipeline: SquatPipeline = {
   test: 'squat',
   model: TEST_MODELS.squat,
   rotation: TEST_ROTATION.squat,
+  kneeMask: TEST_KNEE_MASK.squat,
   guided: (options) => squatProtocol(options),
   outcome: (result, hip = null) => squatOutcome(result, hip),
   analyse: (poses, info) => analyseRecording('squat', poses, info) as SquatRecordingAnalysis,

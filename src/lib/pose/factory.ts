@@ -5,6 +5,8 @@ import { validateEstimatorConfig, type EstimatorConfig } from './config';
 import { DetectorEstimator } from './detector_estimator';
 import type { PoseEstimator } from './estimator';
 import { FallbackEstimator } from './fallback_estimator';
+import { KneeMaskEstimator } from './knee_mask_estimator';
+import { blazePoseMaskSource } from './mask_source';
 import { useBackend, webglInfo, type TfjsBackend } from './tfjs_backend';
 import { createTfjsDetector } from './tfjs_detector';
 
@@ -13,6 +15,12 @@ export interface FallbackConfig {
   readonly fallback?: ModelId;
   /** ...only after this many frames in a row without one (default 1: stills; video: VIDEO_FALLBACK_AFTER_MISSES). */
   readonly fallbackAfterMisses?: number;
+  /**
+   * A second look at a frame whose knee the model scored too low: BlazePose full's person mask, made on first
+   * need, confirms the shank (knee_mask_estimator.ts; pipeline/test_setup.ts KNEE_MASK says which tests). Only
+   * for the tfjs runtime and unturned frames; otherwise the estimator is made without it.
+   */
+  readonly kneeMask?: boolean;
 }
 
 /**
@@ -22,15 +30,26 @@ export interface FallbackConfig {
  * runs on by then (two tfjs backends at once would swap the global backend under each other).
  */
 export async function createEstimator(config: EstimatorConfig & FallbackConfig): Promise<PoseEstimator> {
-  const { fallback, fallbackAfterMisses, ...one } = config;
+  const { fallback, fallbackAfterMisses, kneeMask, ...one } = config;
   const primary = await createOne(one);
-  if (!fallback || fallback === one.model) return primary;
-  return new FallbackEstimator(
-    primary,
-    () =>
-      createOne({ ...one, model: fallback, backend: primary.info.backend === 'webgl' ? 'webgl' : 'wasm' }),
-    { afterMisses: fallbackAfterMisses },
-  );
+  // Later models run on the backend the first one runs on by then.
+  const backend = () => (primary.info.backend === 'webgl' ? 'webgl' : 'wasm');
+  const estimator =
+    !fallback || fallback === one.model
+      ? primary
+      : new FallbackEstimator(primary, () => createOne({ ...one, model: fallback, backend: backend() }), {
+          afterMisses: fallbackAfterMisses,
+        });
+  if (!kneeMask || primary.info.runtime !== 'tfjs' || (one.rotation ?? 0) !== 0) return estimator;
+  return new KneeMaskEstimator(estimator, async () => {
+    const b = backend();
+    await useBackend(b);
+    const detector = await createTfjsDetector(
+      validateEstimatorConfig({ ...one, model: 'blazepose-full', backend: b }),
+      { segmentation: true },
+    );
+    return blazePoseMaskSource(detector, { mirrored: one.mirrored ?? false });
+  });
 }
 
 async function createOne(config: EstimatorConfig): Promise<PoseEstimator> {

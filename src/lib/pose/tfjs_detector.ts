@@ -3,8 +3,14 @@ import type { EstimatorConfig, ModelSource } from './config';
 import { modelUrls } from './model_paths';
 
 // Kept apart from tfjs_backend.ts (browser-only ?url imports) so Node can create detectors too.
-/** Create the tfjs-runtime detector for a config; `sources` override the URLs (Node passes file handlers). */
-export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseDetector> {
+/**
+ * Create the tfjs-runtime detector for a config; `sources` override the URLs (Node passes file handlers).
+ * `segmentation`: BlazePose's person mask as well (mask_source.ts); other models have none.
+ */
+export async function createTfjsDetector(
+  config: EstimatorConfig,
+  opts: { segmentation?: boolean } = {},
+): Promise<PoseDetector> {
   const urls = modelUrls(config.model, config.baseUrl);
   const src = (key: 'model' | 'detector' | 'landmark'): ModelSource => {
     const s = config.sources?.[key] ?? urls[key];
@@ -14,6 +20,7 @@ export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseD
   switch (config.model) {
     case 'movenet-lightning':
     case 'movenet-thunder': {
+      if (opts.segmentation) throw new Error(`${config.model} gives no person mask.`);
       const { createMoveNetDetector } = await import('./movenet/estimator');
       return createMoveNetDetector(
         config.model === 'movenet-lightning' ? 'lightning' : 'thunder',
@@ -27,6 +34,7 @@ export async function createTfjsDetector(config: EstimatorConfig): Promise<PoseD
         config.model === 'blazepose-lite' ? 'lite' : 'full',
         src('detector'),
         src('landmark'),
+        opts.segmentation ?? false,
       );
     }
     default:

@@ -63,7 +63,7 @@ export class GuidedSession {
       includeExternal: this.includeExternal,
       ...(sides?.length ? { sides } : {}),
     });
-    return this.run.begin({ protocol, model: p.model, rotation: p.rotation });
+    return this.run.begin({ protocol, model: p.model, rotation: p.rotation, kneeMask: p.kneeMask });
   }
 
   skip(): void {

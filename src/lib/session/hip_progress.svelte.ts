@@ -82,7 +82,7 @@ export class HipProgress {
     const base = pipe.guided({ firstSide: g.firstSide, includeExternal: g.includeExternal });
     const protocol = { ...base, init: (tMs: number) => resumeHip(snap, tMs) };
     this.#peaks.carryOver(p.peaks);
-    return g.run.begin({ protocol, model: pipe.model, rotation: pipe.rotation });
+    return g.run.begin({ protocol, model: pipe.model, rotation: pipe.rotation, kneeMask: pipe.kneeMask });
   }
 
   /** Drop the pending test (its trials are not kept). */

@@ -45,6 +45,8 @@ export class LiveSession {
   mirroredSource = $state(false);
   /** Frames turned this far before the model sees them (a camera that sees the person upside down). */
   rotation = $state<FrameRotation>(0);
+  /** The person mask's second look at a low-scored knee (set by the test being run; pose/knee_mask_estimator.ts). */
+  kneeMask = $state(false);
   cameras = $state.raw<MediaDeviceInfo[]>([]);
   cameraId = $state('');
   resolution = $state('640x480');
@@ -244,7 +246,7 @@ export class LiveSession {
   async #ensureEstimator(): Promise<PoseEstimator | null> {
     // A still image asks the second model at once (as goniocam measure); a stream after a second of misses.
     const still = this.source === 'image';
-    const key = `${this.model}|${this.backend}|${this.mirroredSource}|${this.rotation}|${still}`;
+    const key = `${this.model}|${this.backend}|${this.mirroredSource}|${this.rotation}|${still}|${this.kneeMask}`;
     if (this.#estimator && this.#estimatorKey === key) return this.#estimator;
     this.#estimator?.dispose();
     this.#estimator = null;
@@ -264,6 +266,7 @@ export class LiveSession {
         // is the one answering (pose.model).
         fallback: FALLBACK_MODEL[this.model],
         fallbackAfterMisses: still ? 1 : VIDEO_FALLBACK_AFTER_MISSES,
+        kneeMask: this.kneeMask,
       });
       this.#estimatorKey = key;
       this.info = this.#estimator.info;

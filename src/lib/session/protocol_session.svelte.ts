@@ -13,6 +13,8 @@ export interface LiveRun<S, R> {
   readonly protocol: Protocol<S, R>;
   readonly model: ModelId;
   readonly rotation: FrameRotation;
+  /** The person mask's second look at a low-scored knee (pipeline/test_setup.ts TEST_KNEE_MASK); default off. */
+  readonly kneeMask?: boolean;
 }
 
 export class ProtocolSession<S, R> {
@@ -42,7 +44,7 @@ export class ProtocolSession<S, R> {
    * Start (or restart) a run: its protocol, its model (unless ?model= pinned one) and its frame rotation
    * (the camera's view, so it applies to a pinned model too); opens the camera if needed.
    */
-  async begin({ protocol, model, rotation }: LiveRun<S, R>): Promise<void> {
+  async begin({ protocol, model, rotation, kneeMask = false }: LiveRun<S, R>): Promise<void> {
     this.#stopListening();
     this.result = null;
     this.state = null;
@@ -54,8 +56,10 @@ export class ProtocolSession<S, R> {
     if (switchModel) this.#live.model = model;
     const turn = this.#live.rotation !== rotation;
     if (turn) this.#live.rotation = rotation;
+    const mask = this.#live.kneeMask !== kneeMask;
+    if (mask) this.#live.kneeMask = kneeMask;
     if (this.#live.source === 'none' || this.#live.status === 'error') await this.#live.startCamera();
-    else if (switchModel || turn) await this.#live.applySettings();
+    else if (switchModel || turn || mask) await this.#live.applySettings();
   }
 
   /** Apply a user event (skip, finish: pure functions of the state) at the last frame's time. */

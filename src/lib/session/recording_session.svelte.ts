@@ -110,6 +110,7 @@ export class RecordingSession {
       const pool = await PoseWorkerPool.start({
         model,
         rotation: pipeline.rotation,
+        kneeMask: pipeline.kneeMask,
         baseUrl: import.meta.env.BASE_URL,
         ...(opts.workers ? { size: opts.workers } : {}),
       });

@@ -9,6 +9,8 @@ import { modelUrls } from '../model_paths';
 import { fileModelHandler } from './file_io_handler';
 import { useNodeWasmBackend } from './node_backend';
 import { FallbackEstimator } from '../fallback_estimator';
+import { KneeMaskEstimator } from '../knee_mask_estimator';
+import { blazePoseMaskSource } from '../mask_source';
 
 /** The repository's models/ folder (the same files the app serves). */
 export const MODELS_DIR = fileURLToPath(new URL('../../../../models/', import.meta.url));
@@ -25,13 +27,32 @@ export async function createNodeEstimator(
     modelsDir?: string;
     fallback?: ModelId;
     fallbackAfterMisses?: number;
+    /** BlazePose full's person mask confirms a low-scored knee (factory.ts FallbackConfig.kneeMask). */
+    kneeMask?: boolean;
   } = {},
 ): Promise<PoseEstimator> {
-  const { fallback, fallbackAfterMisses, ...rest } = opts;
+  const { fallback, fallbackAfterMisses, kneeMask, ...rest } = opts;
   const primary = await createOne(model, rest);
-  return fallback
+  const estimator = fallback
     ? new FallbackEstimator(primary, () => createOne(fallback, rest), { afterMisses: fallbackAfterMisses })
     : primary;
+  if (!kneeMask || (rest.rotation ?? 0) !== 0) return estimator;
+  return new KneeMaskEstimator(estimator, async () => {
+    const dir = rest.modelsDir ?? MODELS_DIR;
+    const detector = await createTfjsDetector(
+      validateEstimatorConfig({
+        model: 'blazepose-full',
+        backend: 'wasm',
+        baseUrl: '/',
+        sources: {
+          detector: fileModelHandler(join(dir, 'blazepose-detector.json')),
+          landmark: fileModelHandler(join(dir, 'blazepose-full.json')),
+        },
+      }),
+      { segmentation: true },
+    );
+    return blazePoseMaskSource(detector, { mirrored: rest.mirrored ?? false });
+  });
 }
 
 async function createOne(

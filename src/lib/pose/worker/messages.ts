@@ -14,6 +14,8 @@ export interface WorkerInit {
   readonly fallback?: ModelId;
   /** ...after this many of this worker's frames in a row without a person. */
   readonly fallbackAfterMisses?: number;
+  /** The person mask's second look at a low-scored knee (knee_mask_estimator.ts). */
+  readonly kneeMask?: boolean;
 }
 
 export interface WorkerEstimate {

@@ -26,6 +26,7 @@ self.onmessage = (ev: MessageEvent<ToPoseWorker>) => {
           smoothing: false,
           fallback: msg.fallback,
           fallbackAfterMisses: msg.fallbackAfterMisses,
+          kneeMask: msg.kneeMask ?? false,
         });
         post({ type: 'ready', info: estimator.info, loadMs: performance.now() - t0 });
       } catch (err) {

@@ -31,6 +31,8 @@ export interface PoolOptions {
   readonly rotation: FrameRotation;
   /** The app's base URL (import.meta.env.BASE_URL); model files are under `${baseUrl}models/`. */
   readonly baseUrl: string;
+  /** The person mask's second look at a low-scored knee (the test's TEST_KNEE_MASK). */
+  readonly kneeMask?: boolean;
   /** Number of workers (default: one per hardware thread, at most 2: each tfjs wasm worker keeps one core busy). */
   readonly size?: number;
 }
@@ -147,6 +149,7 @@ function init(
       // frame in `size`, so it counts its own share of that second.
       fallback: FALLBACK_MODEL[opts.model],
       fallbackAfterMisses: Math.max(1, Math.ceil(VIDEO_FALLBACK_AFTER_MISSES / size)),
+      kneeMask: opts.kneeMask ?? false,
     };
     worker.postMessage(msg);
   });
