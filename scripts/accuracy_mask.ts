@@ -9,7 +9,6 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import * as poseDetection from '@tensorflow-models/pose-detection';
 import { PNG } from 'pngjs';
 import { decodeImageFile, imageToTensor } from '../src/lib/pose/node/decode_image';
 import { fileModelHandler } from '../src/lib/pose/node/file_io_handler';
@@ -18,6 +17,9 @@ import { MODELS_DIR } from '../src/lib/pose/node/create_node_estimator';
 import { TEST_MODELS, TEST_ROTATION } from '../src/lib/pipeline/test_setup';
 import type { Joint, Pose, Side, TestId } from '../src/lib/types';
 import { redrawSegment, type Mask } from '../src/lib/pose/mask_midline';
+import { blazePoseMaskSource } from '../src/lib/pose/mask_source';
+import { createTfjsDetector } from '../src/lib/pose/tfjs_detector';
+import { validateEstimatorConfig } from '../src/lib/pose/config';
 
 const { values } = parseArgs({
   options: {
@@ -46,34 +48,32 @@ const saved = JSON.parse(readFileSync(values.poses, 'utf8')) as {
 };
 
 await useNodeWasmBackend();
-const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
-  runtime: 'tfjs',
-  modelType: 'full',
-  detectorModelUrl: fileModelHandler(join(MODELS_DIR, 'blazepose-detector.json')),
-  landmarkModelUrl: fileModelHandler(join(MODELS_DIR, 'blazepose-full.json')),
-  enableSmoothing: false,
-  enableSegmentation: true,
-  smoothSegmentation: false,
-});
+// The product's own mask source (pose/mask_source.ts), so what is measured here is what the app runs.
+const masks = blazePoseMaskSource(
+  await createTfjsDetector(
+    validateEstimatorConfig({
+      model: 'blazepose-full',
+      backend: 'wasm',
+      baseUrl: '/',
+      sources: {
+        detector: fileModelHandler(join(MODELS_DIR, 'blazepose-detector.json')),
+        landmark: fileModelHandler(join(MODELS_DIR, 'blazepose-full.json')),
+      },
+    }),
+    { segmentation: true },
+  ),
+  { mirrored: false },
+);
 
 /** BlazePose's person mask of the frame (0–1 per source pixel), or null when it finds no one. */
 async function personMask(image: tf.Tensor3D, turn180: boolean): Promise<Mask | null> {
   const input = turn180 ? tf.reverse(image, [0, 1]) : image;
   try {
-    const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false });
-    const seg = poses[0]?.segmentation;
-    if (!seg) return null;
-    const rgba = (await seg.mask.toTensor()) as tf.Tensor3D;
-    const [h, w] = rgba.shape;
-    const all = await rgba.data();
-    rgba.dispose();
-    const data = new Float32Array(w * h);
-    for (let i = 0; i < w * h; i++) {
-      // Turned back to the source frame, so the saved keypoints and the mask share pixels.
-      const j = turn180 ? w * h - 1 - i : i;
-      data[i] = all[j * 4]! / (all[j * 4]! > 1 ? 255 : 1);
-    }
-    return { width: w, height: h, data };
+    const mask = await masks.read(input);
+    // Turned back to the source frame, so the saved keypoints and the mask share pixels (a row-major picture
+    // read backwards is the picture turned 180°).
+    if (mask && turn180) mask.data.reverse();
+    return mask;
   } finally {
     if (input !== image) input.dispose();
   }
@@ -167,6 +167,6 @@ for (const [i, c] of manifest.cases.entries()) {
       `${i + 1}/${manifest.cases.length} ${((Date.now() - t0) / 1000).toFixed(0)} s, ${found} masks`,
     );
 }
-detector.dispose();
+masks.dispose();
 writeFileSync(values.out, JSON.stringify(saved));
 console.error(`masks for ${found} of ${manifest.cases.length} cases`);

@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createNodeEstimator } from '../src/lib/pose/node/create_node_estimator';
+import { KneeMaskEstimator } from '../src/lib/pose/knee_mask_estimator';
 import { decodeImageFile, imageToTensor, type RgbImage } from '../src/lib/pose/node/decode_image';
 import type { JointName, Pose } from '../src/lib/types';
 import { POSE_SEQUENCE_FORMAT } from '../src/lib/pipeline/pose_sequence';
@@ -117,12 +118,14 @@ for (const test of tests) {
       images.set(k, await decodeImageFile(join(clipDir, clip.keyframes[k]!.file)));
     estimator.reset();
     const poses: (Pose | null)[] = [];
+    let byMask = 0;
     const t0 = Date.now();
     for (const [i, k] of clip.frames.entries()) {
       const tensor = imageToTensor(images.get(k)!);
       try {
         const pose = await estimator.estimate(tensor, clip.truth.series[i]!.tMs);
         poses.push(pose ? compact(pose) : null);
+        if (estimator instanceof KneeMaskEstimator && estimator.lastConfirmed.length) byMask++;
       } finally {
         tensor.dispose();
       }
@@ -131,7 +134,8 @@ for (const test of tests) {
       format: test === 'squat' ? SQUAT_POSE_SEQUENCE_FORMAT : POSE_SEQUENCE_FORMAT,
       source:
         `${MODEL} (tfjs, wasm backend in Node, One Euro smoothing as in the app` +
-        `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}) run by scripts/record-replay.ts${lean ? ' --lean (no world keypoints)' : ''} over ` +
+        `${ROTATION ? `, frames turned ${ROTATION}° for the model and keypoints turned back` : ''}` +
+        `${estimator instanceof KneeMaskEstimator ? ', a low-scored knee counted where the person mask confirms it' : ''}) run by scripts/record-replay.ts${lean ? ' --lean (no world keypoints)' : ''} over ` +
         `${clipArg ? `the rig clip of ${clip.body?.id ?? 'MakeHuman'} (clips.mjs --body, look ${JSON.stringify(clip.body ?? {})})` : `test-fixtures/synth/clips/${test} (goniocam render rig, CC0 MakeHuman body)`} at ${clip.fps} fps; ` +
         `joints kept: ${KEPT.join(', ')}`,
       model: MODEL,
@@ -144,7 +148,7 @@ for (const test of tests) {
     writeFileSync(path, compactJson(out) + '\n');
     const found = poses.filter(Boolean).length;
     console.log(
-      `${test} (${MODEL}${ROTATION ? `, turned ${ROTATION}°` : ''}): ${found}/${poses.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
+      `${test} (${MODEL}${ROTATION ? `, turned ${ROTATION}°` : ''}): ${found}/${poses.length} frames with a pose${estimator instanceof KneeMaskEstimator ? `, ${byMask} with a knee confirmed by the mask` : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path}`,
     );
   } finally {
     estimator.dispose();
