@@ -161,7 +161,7 @@ describe('evaluateHip: left/right asymmetry needs > 10° AND > measurement error
     expect(f?.drills.length).toBeGreaterThan(0);
   });
 
-  it('the limit follows each test’s error: 18° is flagged seated (limit 16.1°) but only uncertain supine (20.9°)', () => {
+  it('the limit follows each test’s error: 18° is flagged seated (limit 16.1°) but only uncertain supine (19.5°)', () => {
     const sea = hipResult('seated', { left: { internal: 36 }, right: { internal: 54 } });
     expect(ids(evaluateHip(sea))).toContain('hir-asymmetry-seated');
     const sup = hipResult('supine', { left: { internal: 36 }, right: { internal: 54 } });

@@ -75,7 +75,7 @@ describe('thresholds', () => {
   it('asymmetry limit is the larger of 10° and the difference error', () => {
     expect(ASYMMETRY.clinicalDeg.value).toBe(10);
     expect(asymmetryLimitDeg('seated')).toBeCloseTo(Math.SQRT2 * 11.4, 6); // ≈ 16.1°
-    expect(asymmetryLimitDeg('supine')).toBeCloseTo(Math.SQRT2 * 14.8, 6); // ≈ 20.9°
+    expect(asymmetryLimitDeg('supine')).toBeCloseTo(Math.SQRT2 * 13.8, 6); // ≈ 19.5°
     expect(asymmetryLimitDeg('prone')).toBeCloseTo(Math.SQRT2 * 14.2, 6); // ≈ 20.1°
   });
 

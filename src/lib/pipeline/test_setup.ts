@@ -44,9 +44,10 @@ export const TEST_ROTATION: Readonly<Record<TestId | 'stand', FrameRotation>> = 
  * Whether a frame whose knee the model scored too low gets a second look (pose/knee_mask_estimator.ts: BlazePose
  * full's person mask confirms the shank). Supine only: from overhead the raised thigh or a hand on it makes
  * MoveNet Thunder score the knee under 0.3 in about half the proper views. Chosen on the dev bodies' stills (207
- * proper views: 124 → 152 measured, MAE 5.17° → 4.95°), then shown on the report bodies' (229: 118 → 154 measured,
- * 4.84° → 4.89°; no foot-end view measured on either). The other tests' refusals are other reasons
- * (docs/accuracy.md, "A person mask as a second look").
+ * proper views: 124 → 152 measured, MAE 5.17° → 4.95°, over saved poses), then shown on the report bodies' (229:
+ * 118 → 154 measured, 4.84° → 4.89°; `npm run accuracy` with it wired: dev 151 at 5.0°, report 157 at 4.8°; no
+ * foot-end view measured on either). The other tests' refusals are other reasons (docs/accuracy.md, "A person mask
+ * as a second look").
  */
 export const TEST_KNEE_MASK: Readonly<Record<TestId | 'stand', boolean>> = {
   seated: false,

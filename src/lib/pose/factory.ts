@@ -17,7 +17,7 @@ export interface FallbackConfig {
   readonly fallbackAfterMisses?: number;
   /**
    * A second look at a frame whose knee the model scored too low: BlazePose full's person mask, made on first
-   * need, confirms the shank (knee_mask_estimator.ts; pipeline/test_setup.ts KNEE_MASK says which tests). Only
+   * need, confirms the shank (knee_mask_estimator.ts; pipeline/test_setup.ts TEST_KNEE_MASK says which tests). Only
    * for the tfjs runtime and unturned frames; otherwise the estimator is made without it.
    */
   readonly kneeMask?: boolean;

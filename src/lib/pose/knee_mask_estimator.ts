@@ -7,8 +7,8 @@ import type { MaskSource } from './mask_source';
  * A PoseEstimator that takes a second look, a person mask (mask_source.ts, made on first need), at a frame whose
  * pose has a knee scored under the measuring limit, and counts the knee where the mask confirms the shank
  * (knee_mask.ts). Frames whose knees are scored well enough cost nothing more. Used for the supine test
- * (pipeline/test_setup.ts KNEE_MASK): the report bodies' stills measured 154 instead of 118 of 229 proper views at
- * the same error, no foot-end view measured (docs/accuracy.md).
+ * (pipeline/test_setup.ts TEST_KNEE_MASK): the report bodies' stills measured 157 instead of 118 of 229 proper views
+ * at the same error (4.8°), no foot-end view measured (docs/accuracy.md).
  */
 export class KneeMaskEstimator implements PoseEstimator {
   private source: Promise<MaskSource> | null = null;
