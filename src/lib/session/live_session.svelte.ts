@@ -1,7 +1,8 @@
 import type { BackendChoice } from '../pose/config';
 import type { FrameRotation } from '../pose/rotation';
 import type { EstimatorInfo, PoseEstimator, PoseInput } from '../pose/estimator';
-import type { ModelId, Pose } from '../types';
+import type { ModelId, Pose, Side } from '../types';
+import { KneeMaskEstimator } from '../pose/knee_mask_estimator';
 import { listCameras, openCamera, stopStream } from '../capture/camera';
 import type { CameraError } from '../capture/camera_errors';
 import { FrameLoop, type FrameTiming } from '../capture/frame_loop';
@@ -33,6 +34,9 @@ const STATS_EVERY_MS = 250;
  * The live screen's state and wiring: capture → estimator → state → overlay. Components render it;
  * they never touch the estimator or the camera (svelte.dev Workspace.svelte.ts style).
  */
+/** How long (frame time, ms) the readout keeps saying a knee was placed by the person mask after it last was. */
+const KNEE_MASK_NOTE_MS = 2000;
+
 export class LiveSession {
   source = $state<SourceKind>('none');
   status = $state<Status>('idle');
@@ -51,6 +55,13 @@ export class LiveSession {
   cameraId = $state('');
   resolution = $state('640x480');
   pose = $state.raw<Pose | null>(null);
+  /**
+   * The sides whose knee the model scored too low and the person mask confirmed (kneeMask on;
+   * pose/knee_mask_estimator.ts) within the last KNEE_MASK_NOTE_MS of frame time: the test's readout says the
+   * knee is hard to see. Held a moment so the note does not flicker frame by frame.
+   */
+  kneeByMask = $state.raw<readonly Side[]>([]);
+  #kneeMaskAt: Partial<Record<Side, number>> = {};
   info = $state.raw<EstimatorInfo | null>(null);
   stats = $state.raw<LiveStats>({ modelMs: 0, pipelineMs: 0, fps: 0, dropped: 0 });
   frameSize = $state.raw({ width: 0, height: 0 });
@@ -157,6 +168,7 @@ export class LiveSession {
     estimator.reset();
     // A still image is one frame: estimated once, at t = 0.
     const pose = await estimator.estimate(img, 0);
+    this.#noteKneeMask(estimator, 0);
     this.#show(pose, img.naturalWidth, img.naturalHeight);
     this.stats = { ...this.stats, modelMs: estimator.lastModelMs };
     this.#setStatus('running', 'Image analysed');
@@ -169,7 +181,9 @@ export class LiveSession {
       const est = await this.#ensureEstimator();
       if (!est) return;
       est.reset();
-      this.#show(await est.estimate(this.image, 0), this.image.naturalWidth, this.image.naturalHeight);
+      const pose = await est.estimate(this.image, 0);
+      this.#noteKneeMask(est, 0);
+      this.#show(pose, this.image.naturalWidth, this.image.naturalHeight);
       return;
     }
     this.#loop?.stop();
@@ -199,12 +213,14 @@ export class LiveSession {
   #startLoop(video: HTMLVideoElement, est: PoseEstimator): void {
     est.reset();
     this.#clock.reset();
+    this.#kneeMaskAt = {};
     this.#loop = new FrameLoop(
       video,
       async (frame, mediaMs) => {
         // A looping file restarts its media time; the protocols need time that only moves forward.
         const tMs = this.#clock.map(mediaMs);
         const pose = await est.estimate(frame as PoseInput, tMs);
+        this.#noteKneeMask(est, tMs);
         // Listeners (the protocols) step first, so a decoration drawn with the pose (the squat's valgus
         // lines) reads the protocol's state for this very frame, not the one before.
         for (const fn of this.#listeners) fn(pose, tMs);
@@ -214,6 +230,17 @@ export class LiveSession {
     );
     this.#loop.start();
     this.#setStatus('running', '');
+  }
+
+  /** Follow which knees the mask confirmed lately; state changes only when that does (not every frame). */
+  #noteKneeMask(est: PoseEstimator, tMs: number): void {
+    if (est instanceof KneeMaskEstimator) for (const side of est.lastConfirmed) this.#kneeMaskAt[side] = tMs;
+    const now = (['left', 'right'] as const).filter((side) => {
+      const at = this.#kneeMaskAt[side];
+      return at !== undefined && tMs - at < KNEE_MASK_NOTE_MS;
+    });
+    const was = this.kneeByMask;
+    if (now.length !== was.length || now.some((side, i) => was[i] !== side)) this.kneeByMask = now;
   }
 
   #show(pose: Pose | null, width: number, height: number): void {
@@ -293,6 +320,8 @@ export class LiveSession {
     this.#disposeFile = null;
     this.image = null;
     this.pose = null;
+    this.kneeByMask = [];
+    this.#kneeMaskAt = {};
     this.error = null;
     this.#renderer?.(null, 0, 0);
   }
