@@ -5,7 +5,8 @@
 // (frame callback → pose → smoothing → overlay drawn), their ratio, cold start to first pose, and the
 // production bundle's initial JS size (gzip); then recorded-video analysis (video.mjs: decode alone, each
 // model's frames/s and × real time on a 60 s 30 fps 640×480 seated clip, the seated model inferring every
-// k-th frame, and goniocam analyze in Node). --no-video skips that part (it takes several minutes).
+// k-th frame, and goniocam analyze in Node), and what the supine test's person-mask second look costs a frame
+// (knee_mask.ts, Node). --no-video skips the video part (it takes several minutes).
 // Not a test: numbers go in the README with this command.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -145,6 +146,21 @@ if (!argv.includes('--no-video') && !arg('--only')) {
   video = v.status === 0 ? JSON.parse(v.stdout) : { error: `video.mjs exited ${v.status}` };
 }
 
+// The supine test's second look (the person mask on a low-scored knee): its cost per frame, in Node, same run.
+let kneeMask = null;
+if (!arg('--only')) {
+  log('supine knee mask (scripts/bench/knee_mask.ts)…');
+  const k = spawnSync('npx', ['tsx', `${root}scripts/bench/knee_mask.ts`, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  kneeMask =
+    k.status === 0
+      ? JSON.parse(k.stdout.trim().split('\n').pop())
+      : { error: `knee_mask.ts exited ${k.status}` };
+}
+
 const bundle = initialJsSize(`${root}${process.env.GONIOCAM_DIST ?? 'dist'}`);
 const report = {
   format: 'goniocam-bench/1',
@@ -153,6 +169,7 @@ const report = {
   frameSize: '640x480',
   results,
   bundle: { initialJsBytes: bundle.bytes, initialJsGzipBytes: bundle.gzipBytes, files: bundle.files },
+  kneeMask,
   video,
 };
 
@@ -173,6 +190,11 @@ if (json) {
   console.log(
     `\nInitial JS (index.html entry + modulepreloads): ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip (${(bundle.bytes / 1024).toFixed(1)} KiB raw)`,
   );
+  if (kneeMask?.error) console.log(`\nSupine knee mask: ${kneeMask.error}`);
+  else if (kneeMask)
+    console.log(
+      `\nSupine knee mask (Node, wasm, ${kneeMask.rounds} interleaved rounds, medians): MoveNet Thunder alone ${kneeMask.plainLowMs} ms on a frame with a low-scored knee, with the mask ${kneeMask.maskLowMs} ms (${kneeMask.lowRatio}×, confirmed ${kneeMask.confirmed}/${kneeMask.rounds}); a frame whose knees score well, mask on: ${kneeMask.maskFineMs} ms`,
+    );
   if (video?.error) console.log(`\nRecorded video: ${video.error}`);
   else if (video) printVideo(video);
 }
