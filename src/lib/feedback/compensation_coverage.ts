@@ -65,7 +65,7 @@ export const COMPENSATION_COVERAGE: Readonly<Record<HipTestId, readonly Compensa
       what: 'The trunk leaning',
       level: 'partly',
       measured:
-        'A 20° lean: 13 of 18 attempts voided or flagged for it and the other 5 voided as a pelvis tilt, none missed. A 10° lean: 6 of 19 flagged, 12 missed, and those results read 6–11° low.',
+        'A 20° lean: 13 of 18 attempts voided or flagged for it and the other 5 voided as a pelvis tilt, none missed. A 10° lean: 6 of 19 flagged, 12 missed; the reading is taken about the start position’s trunk, so those results read within 5.1° (6–13° low before).',
       watch: 'Keep the shoulders flat and in line with the hips while the foot turns.',
     },
   ],

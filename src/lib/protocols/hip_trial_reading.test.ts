@@ -173,3 +173,57 @@ describe('trialReading, prone: the neutral pinned', () => {
     expect(turn(shifted)).toBeCloseTo(turn(f), 6);
   });
 });
+
+describe('trialReading, supine: about the neutral trunk axis', () => {
+  type Side = 'left' | 'right';
+  /** The supine pose at `deg`, its shoulders (and head) turned `leanDeg` in the picture about the hips' midpoint. */
+  const supineFrame = (side: Side, deg: number, leanDeg = 0): HipFrame => {
+    const pose = synthPose('supine', side, deg, PLACEMENTS['supine-overhead']!);
+    const l = pose.joints.left_hip!;
+    const r = pose.joints.right_hip!;
+    const c = { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2 };
+    const a = (leanDeg * Math.PI) / 180;
+    const joints = { ...pose.joints };
+    for (const name of ['left_shoulder', 'right_shoulder', 'nose', 'left_ear', 'right_ear'] as const) {
+      const j = joints[name];
+      if (!j) continue;
+      const dx = j.x - c.x;
+      const dy = j.y - c.y;
+      joints[name] = {
+        ...j,
+        x: c.x + dx * Math.cos(a) - dy * Math.sin(a),
+        y: c.y + dx * Math.sin(a) + dy * Math.cos(a),
+      };
+    }
+    const read = readHipFrame({ ...pose, joints }, 'supine', side);
+    if (!read.ok) throw new Error(read.reason);
+    return read.frame;
+  };
+  const reading = (f: HipFrame, ref: ReturnType<typeof neutralRef>): number => {
+    const r = trialReading(f, ref, 'supine');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame.deg;
+  };
+
+  for (const side of ['left', 'right'] as const)
+    for (const lean of [-10, 10])
+      it(`${side} hip: a trunk leaning ${lean}° on the table moves the frame's own reading, not the trial's`, () => {
+        const ref = neutralRef([supineFrame(side, 0), supineFrame(side, 0), supineFrame(side, 0)], 2.5);
+        const upright = supineFrame(side, 30);
+        const leaned = supineFrame(side, 30, lean);
+        // The frame's own reading turns with the axis (what the trunk lean did to supine results)...
+        expect(Math.abs(leaned.deg - upright.deg)).toBeGreaterThan(8);
+        // ...the trial's does not, and with the trunk still it is the frame's own.
+        expect(reading(leaned, ref)).toBeCloseTo(upright.deg, 1);
+        expect(reading(upright, ref)).toBeCloseTo(upright.deg, 6);
+      });
+
+  it('a frame or neutral without a trunk axis is read as it is', () => {
+    const ref = neutralRef([supineFrame('right', 0), supineFrame('right', 0), supineFrame('right', 0)], 2.5);
+    const f = { ...supineFrame('right', 20, 10), trunkDeg: null };
+    expect(reading(f, ref)).toBe(f.deg);
+    expect(reading(supineFrame('right', 20, 10), { ...ref, trunkDeg: null })).toBe(
+      supineFrame('right', 20, 10).deg,
+    );
+  });
+});
