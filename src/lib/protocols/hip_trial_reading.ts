@@ -71,7 +71,7 @@ function proneTrialReading(frame: HipFrame, ref: NeutralRef): HipFrameRead {
  * 6–13° and the readings fell 6–18° short, while the trunk check (flag at 8°) missed most of those attempts. The axis'
  * turn since the neutral is added back, so a trial counts the shank's own turn; the trunk check still flags or voids
  * the lean itself. Chosen on the dev bodies' guided clips (10° lean 10.2 → 3.5° MAE, clean 2.5 → 2.2°); on the report
- * bodies' the lean went 8.7 → 2.3° and clean 1.7 → 2.2° (docs/accuracy.md, "Supine: the trial read about the start
+ * bodies' the lean went 8.7 → 2.3° and clean 2.1 → 2.3° (docs/accuracy.md, "Supine: the trial read about the start
  * position's trunk"). A frame or neutral without a trunk axis is read as it is.
  */
 function supineTrialReading(frame: HipFrame, ref: NeutralRef): HipFrameRead {
