@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
+import { DEG_TO_RAD } from '../geometry/angles';
+import { midpoint } from '../geometry/vec2';
 import { readHipFrame, type HipFrame } from './hip_frame';
 import { neutralReading, trialReading, withTrialZero } from './hip_trial_reading';
 import { neutralRef } from './hip_phases';
@@ -179,10 +181,8 @@ describe('trialReading, supine: about the neutral trunk axis', () => {
   /** The supine pose at `deg`, its shoulders (and head) turned `leanDeg` in the picture about the hips' midpoint. */
   const supineFrame = (side: Side, deg: number, leanDeg = 0): HipFrame => {
     const pose = synthPose('supine', side, deg, PLACEMENTS['supine-overhead']!);
-    const l = pose.joints.left_hip!;
-    const r = pose.joints.right_hip!;
-    const c = { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2 };
-    const a = (leanDeg * Math.PI) / 180;
+    const c = midpoint(pose.joints.left_hip!, pose.joints.right_hip!);
+    const a = leanDeg * DEG_TO_RAD;
     const joints = { ...pose.joints };
     for (const name of ['left_shoulder', 'right_shoulder', 'nose', 'left_ear', 'right_ear'] as const) {
       const j = joints[name];

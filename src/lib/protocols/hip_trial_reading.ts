@@ -46,9 +46,7 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
     { knee: neutralPivot(ref), ankle: ref.ankle, hipMid: ref.hipMid, hipLineDeg: ref.hipLineDeg },
     ref.otherLegAside ? 'whole' : 'across',
   );
-  if (deg === null) return { ok: true, frame };
-  const implausible = implausibleRotation(deg);
-  return implausible ? { ok: false, reason: implausible } : { ok: true, frame: { ...frame, deg } };
+  return withReading(frame, deg);
 }
 
 /**
@@ -59,9 +57,7 @@ function proneTrialReading(frame: HipFrame, ref: NeutralRef): HipFrameRead {
   const n = proneNeutral(ref);
   if (!n || !frame.ankle || !frame.hipMid || !ref.hipMid) return { ok: true, frame };
   const deg = pinnedProneRotationDeg(add(ref.hipMid, sub(frame.ankle, frame.hipMid)), n);
-  if (deg === null) return { ok: true, frame };
-  const implausible = implausibleRotation(deg);
-  return implausible ? { ok: false, reason: implausible } : { ok: true, frame: { ...frame, deg } };
+  return withReading(frame, deg);
 }
 
 /**
@@ -79,7 +75,12 @@ function supineTrialReading(frame: HipFrame, ref: NeutralRef): HipFrameRead {
   // The axis and the lateral direction turn together; which way that moves the reading depends on which side of
   // the axis the tested hip lies (the neutral's trunk angle from the hip line: about +90° or −90°).
   const side = Math.sign(Math.sin(ref.trunkDeg * DEG_TO_RAD));
-  const deg = frame.deg + side * trunkAxisChange(frame, ref);
+  return withReading(frame, frame.deg + side * trunkAxisChange(frame, ref));
+}
+
+/** The frame as the trial reads it, `deg` (its own reading where there is none); unreadable past the physiological range. */
+function withReading(frame: HipFrame, deg: number | null): HipFrameRead {
+  if (deg === null) return { ok: true, frame };
   const implausible = implausibleRotation(deg);
   return implausible ? { ok: false, reason: implausible } : { ok: true, frame: { ...frame, deg } };
 }
