@@ -12,12 +12,13 @@ import {
   hipsSwapped,
   kneeMovement,
   kneeRise,
+  kneeShiftFromAnkle,
   trunkAxisChange,
   type NeutralRef,
 } from './compensations';
 import { readHipFrame, type HipFrame } from './hip_frame';
 import { hipProtocol } from './hip_guided';
-import { neutralRef } from './hip_phases';
+import { medianFrame, neutralRef } from './hip_phases';
 import { COMPENSATION } from './limits';
 import type { HipTestId } from './types';
 import { loadReplay } from '../../testing/replay_fixtures';
@@ -197,6 +198,88 @@ describe('kneeMovement', () => {
   });
 });
 
+describe('kneeShiftFromAnkle (supine overhead)', () => {
+  // REF seen from above: the thigh end-on over the knee, so the neutral's hip → ankle is the shank's 100 px.
+  const over: NeutralRef = { ...REF, hipToAnklePx: 100 };
+  /** The foot's swing at `deg`: from the neutral ankle along the chord, unit vector. */
+  const swingDir = (deg: number) => {
+    const a = (deg * Math.PI) / 180;
+    const d = { x: -Math.sin(a), y: Math.cos(a) - 1 };
+    const n = Math.hypot(d.x, d.y);
+    return { x: d.x / n, y: d.y / n };
+  };
+
+  it('is zero for a shank turning about a still knee, wherever the model puts the knee keypoint', () => {
+    for (const deg of [0, 10, 30, 45])
+      expect(kneeShiftFromAnkle(turned(deg), over, 'supine')).toBeCloseTo(0, 9);
+    // The keypoint placed down the shank and sliding toward the foot (the model overhead) changes nothing: the
+    // measure reads the ankle and the hips.
+    expect(kneeShiftFromAnkle({ ...turned(30), knee: { x: -20, y: 50 } }, over, 'supine')).toBeCloseTo(0, 9);
+  });
+
+  it("reads a knee carried along the foot's swing (a thigh swinging out) in full", () => {
+    const dir = swingDir(35);
+    const knee = { x: 30 * dir.x, y: 30 * dir.y };
+    expect(kneeShiftFromAnkle(turned(35, knee), over, 'supine')).toBeCloseTo(0.3, 6);
+    // The same shift across the swing (along the trunk, where the knee goes as the hip flexes or extends) shows far
+    // less: the measure is the least the knee can have moved, and a thigh swinging out moves it along the swing.
+    const across = { x: -30 * dir.y, y: 30 * dir.x };
+    const v = kneeShiftFromAnkle(turned(35, across), over, 'supine');
+    expect(v).toBeGreaterThan(0.05);
+    expect(v).toBeLessThan(0.1);
+  });
+
+  it("reads the turn of the frames its ankle is the median of, not the last frame's alone", () => {
+    // The ankle held at 30°; the last frame's reading fell to 18° (a knee keypoint jumping for a frame).
+    const at = (deg: number): HipFrame => ({
+      tMs: 0,
+      confidence: 0.9,
+      shankPx: 100,
+      hipLineDeg: 0,
+      trunkDeg: -90,
+      ...turned(30),
+      deg,
+    });
+    const m = medianFrame([30, 31, 29, 30, 18].map(at));
+    expect(m.deg).toBe(18);
+    expect(kneeShiftFromAnkle(m, over, 'supine')).toBeCloseTo(0, 6);
+    expect(kneeShiftFromAnkle({ ...m, medianDeg: undefined }, over, 'supine')).toBeGreaterThan(0.15);
+  });
+
+  it('does not count the whole body moving (relative to the hips), other tests, or a neutral without its hip → ankle', () => {
+    const shift = { x: 25, y: -10 };
+    const moved = turned(35, shift, { x: REF.hipMid!.x + shift.x, y: REF.hipMid!.y + shift.y });
+    expect(kneeShiftFromAnkle(moved, over, 'supine')).toBeCloseTo(0, 9);
+    const swung = turned(35, { x: 30 * swingDir(35).x, y: 30 * swingDir(35).y });
+    expect(kneeShiftFromAnkle(swung, over, 'seated')).toBe(0);
+    expect(kneeShiftFromAnkle(swung, over, 'prone')).toBe(0);
+    expect(kneeShiftFromAnkle(swung, REF, 'supine')).toBe(0);
+  });
+
+  it('voids a supine trial whose ankle went 0.4 of the shank past the turn, with the evidence', () => {
+    const dir = swingDir(35);
+    const f: HipFrame = {
+      tMs: 0,
+      confidence: 0.9,
+      shankPx: 100,
+      hipLineDeg: 0,
+      trunkDeg: -90,
+      ...turned(35, { x: 40 * dir.x, y: 40 * dir.y }),
+    };
+    // The keypoint moved with the knee, along the foot's swing: its own check forgives that as drift (kneeMovement).
+    expect(kneeMovement(f, over, 'supine')).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+    const c = frameCompensations(f, over, 'right', 'supine').filter((x) => x.kind === 'knee-moved');
+    expect(c.map((x) => x.severity)).toEqual(['invalid']);
+    expect(c[0]!.evidence.label).toContain('Ankle travel');
+    expect(c[0]!.evidence.value).toBeCloseTo(0.4, 2);
+    // Seated and prone the knee keypoint is seen, and its own check judges it.
+    for (const test of ['seated', 'prone'] as const)
+      expect(frameCompensations(f, over, 'right', test).map((x) => x.evidence.label)).not.toContainEqual(
+        expect.stringContaining('Ankle travel'),
+      );
+  });
+});
+
 describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s replay', (test) => {
   it('never shows its knee drift as knee movement, in any direction the app measures', () => {
     const seq = loadReplay(test);
@@ -205,6 +288,7 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s r
     let side = '';
     let rawMax = 0;
     let ownMax = 0;
+    let ankleMax = 0;
     seq.poses.forEach((pose, i) => {
       const truth = seq.truth.series[i]!;
       if (truth.side !== side) [side, still, ref] = [truth.side, [], null];
@@ -218,9 +302,13 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('the real model’s %s r
       if (!ref || (truth.hipRotationDeg < 0 && !EXTERNAL_ROTATION[test].ok)) return;
       rawMax = Math.max(rawMax, length(sub(r.frame.knee, ref.knee)) / ref.shankPx);
       ownMax = Math.max(ownMax, kneeMovement(r.frame, ref, test));
+      ankleMax = Math.max(ankleMax, kneeShiftFromAnkle(r.frame, ref, test));
     });
-    console.log(`${test}: knee displacement max ${rawMax.toFixed(3)} raw, ${ownMax.toFixed(3)} counted`);
+    console.log(
+      `${test}: knee displacement max ${rawMax.toFixed(3)} raw, ${ownMax.toFixed(3)} counted, ${ankleMax.toFixed(3)} as the ankle shows it`,
+    );
     expect(ownMax).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
+    expect(ankleMax).toBeLessThan(COMPENSATION.kneeShiftFromAnkleFlag.value);
   });
 });
 
@@ -248,6 +336,10 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
     // bodies' prone keypoint showed, is flagged there. Seated the scripted shank's chord stays within that share.
     const knee = t.compensations.filter((c) => c.kind === 'knee-moved');
     if (test === 'prone') expect(knee.map((c) => c.severity)).toEqual(['flag']);
+    // Supine reads the shank's own line, which the dragged keypoint turns short (50° reads 33°): the ankle went
+    // further than that turn carries it, and the ankle's check flags it (kneeShiftFromAnkle).
+    else if (test === 'supine')
+      expect(knee.map((c) => `${c.severity} ${c.evidence.label.split(' ')[0]}`)).toEqual(['flag Ankle']);
     else expect(knee).toEqual([]);
     // The keypoint's raw displacement at the hold: what the old check judged (it voids past 0.25).
     const at = (deg: number) => synthPose(test, 'right', deg, PLACEMENTS[PLACEMENT[test]]!).joints;

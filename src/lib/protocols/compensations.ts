@@ -145,6 +145,30 @@ export function kneeMovement(
 }
 
 /**
+ * Supine overhead: how far the knee moved since neutral as the ankle shows it, as a fraction of the shank. From above,
+ * a shank turning about a still knee carries the ankle along the chord 2·sin(Δθ/2) of its length; whatever the ankle
+ * travelled beyond that (relative to the hips' midpoint) the knee carried it. The model does not find the knee of a
+ * thigh pointing at the camera (kneeMovement: anywhere from the hip to two thirds down the shank), so the knee
+ * keypoint missed a thigh swinging out; the ankle and hips it scores well. The shank's length is the neutral's hip →
+ * ankle (the thigh end-on). 0 in other tests, or without the neutral's ankle, hips and hip → ankle.
+ */
+export function kneeShiftFromAnkle(
+  frame: Pick<HipFrame, 'deg' | 'medianDeg' | 'knee' | 'ankle' | 'hipMid'>,
+  ref: NeutralRef,
+  test: HipTestId,
+): number {
+  if (test !== 'supine' || !ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid || !ref.hipToAnklePx)
+    return 0;
+  const shank = Math.max(ref.hipToAnklePx, ref.shankPx, length(sub(frame.ankle, frame.knee)), 1);
+  const travel = length(sub(sub(frame.ankle, frame.hipMid), sub(ref.ankle, ref.hipMid)));
+  // The turn of the same frames the ankle and hips are medians of: one frame's reading falling short (a knee keypoint
+  // jumping for a frame) beside a median ankle read as 0.1–0.2 of knee movement on a clean dev clip (q-men-Punk).
+  const turn = (frame.medianDeg ?? frame.deg) - ref.deg;
+  const chord = 2 * Math.abs(Math.sin((turn * DEG_TO_RAD) / 2)) * shank;
+  return Math.max(0, travel - chord) / shank;
+}
+
+/**
  * Seated: how far the tested knee rose since neutral, up the neutral shank's line (toward the hip), as a fraction of
  * the shank; 0 when it did not. The knee is placed by the untested knee, which rests on the seat
  * (trialOrigin), and the neutral's knee is the trial's pivot (neutralPivot). A hip that hikes lifts the whole thigh
@@ -257,6 +281,19 @@ export function frameCompensations(
           : test === 'seated' || test === 'prone'
             ? `The ${side} knee shifted a little, which can move this reading by 10° or more; keep it still and re-test if it keeps happening.`
             : `The ${side} knee shifted a little; keep it still.`,
+    });
+  if (test === 'supine')
+    checks.push({
+      kind: 'knee-moved',
+      value: kneeShiftFromAnkle(frame, ref, test),
+      flag: C.kneeShiftFromAnkleFlag,
+      invalid: C.kneeShiftFromAnkleInvalid,
+      label: 'Ankle travel beyond the turn read, as knee movement (fraction of shank length)',
+      unit: 'ratio',
+      message: (s) =>
+        s === 'invalid'
+          ? `The ${side} foot went further than the turn the camera reads: the knee moved off the hip. Keep the thigh upright and turn only the lower leg.`
+          : `The ${side} foot went a little further than the turn the camera reads: the knee may have drifted off the hip (keep the thigh upright), or the camera is tilted toward the head (aim it straight down at the hips).`,
     });
   // Seated, a hike lifts the thigh off the seat: the knee rises where the hip keypoints barely move (kneeRise). Same
   // kind as the hip line's check: mergeCompensations keeps the worse of the two.

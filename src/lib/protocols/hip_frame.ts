@@ -73,6 +73,11 @@ export interface HipFrame {
   /** Prone: the tested hip and the other (a trial reads the shank in its neutral's hip line: geometry/pinned_prone.ts). */
   readonly hip?: Vec2;
   readonly otherHip?: Vec2;
+  /**
+   * A median frame's (hip_phases.ts medianFrame) median reading over the frames its ankle and hips are the medians of;
+   * `deg` stays the last frame's. Absent on a frame read from one pose.
+   */
+  readonly medianDeg?: number;
 }
 
 export type HipFrameRead = { ok: true; frame: HipFrame } | { ok: false; reason: string };

@@ -369,6 +369,7 @@ export function medianFrame(frames: readonly HipFrame[]): HipFrame {
     // About ±180° for a right leg: a plain median of jittering 179° and −179° picks an end (angles.ts).
     hipLineDeg: medianAngleDeg(frames.map((f) => f.hipLineDeg)),
     trunkDeg: last.trunkDeg === null || trunks.length === 0 ? null : median(trunks),
+    medianDeg: median(frames.map((f) => f.deg)),
   };
 }
 

@@ -181,6 +181,24 @@ export const COMPENSATION = {
     'Supine: knee keypoint slide along the neutral shank, not counted.',
   ),
   /**
+   * Supine overhead: the knee's movement as the ankle shows it (compensations.ts kneeShiftFromAnkle), the ankle's travel
+   * beyond the chord of the turn read, in shanks. Chosen on the dev bodies' guided supine clips played as a person
+   * follows the prompts (docs/accuracy.md, "Supine: a thigh swinging out, seen at the ankle"): clean trials reached 0.12
+   * (11 bodies, the clips' camera), a thigh swinging out 20° 0.24–0.32. A camera pitched 10° toward the head shortens
+   * every yardstick the picture has for the shank (the true knee lies beyond the hip, where the model does not find it),
+   * and its clean trials reached 0.24: the flag says so, and the void stands clear of it.
+   */
+  kneeShiftFromAnkleFlag: l(
+    0.15,
+    'goniocam-engineering',
+    'Supine: ankle travel past the turn (shanks) that flags a trial.',
+  ),
+  kneeShiftFromAnkleInvalid: l(
+    0.3,
+    'goniocam-engineering',
+    'Supine: ankle travel past the turn (shanks) that voids the trial.',
+  ),
+  /**
    * Change of the hip line's angle (pelvis hiking or lifting). The hip joint centres are only ~18 cm
    * apart, so a 5 cm hike tilts the line by ~15°, while keypoint noise alone gives a few degrees.
    * The models' hips follow a real hike only in part (rig clips hiking 20°, `clips.mjs --compensate pelvis:20`:
