@@ -40,8 +40,8 @@ describe('compensation coverage', () => {
       }
   });
 
-  it('a prone pelvis roll and a supine thigh swing are listed as not seen', () => {
+  it('a prone pelvis roll is listed as not seen, a supine thigh swing (seen at the ankle since 2026-12-06) as partly', () => {
     expect(COMPENSATION_COVERAGE.prone.find((c) => c.what.includes('pelvis'))?.level).toBe('not-seen');
-    expect(COMPENSATION_COVERAGE.supine.find((c) => c.what.includes('thigh'))?.level).toBe('not-seen');
+    expect(COMPENSATION_COVERAGE.supine.find((c) => c.what.includes('thigh'))?.level).toBe('partly');
   });
 });
