@@ -39,6 +39,16 @@ function turned(deg: number, knee = { x: 0, y: 0 }, hipMid = REF.hipMid!) {
   return { deg, knee, hipMid, ankle: { x: knee.x - 100 * Math.sin(a), y: knee.y + 100 * Math.cos(a) } };
 }
 
+/** A whole frame (confidence, hip line, trunk) around a `turned` shank. */
+const asFrame = (t: ReturnType<typeof turned>): HipFrame => ({
+  tMs: 0,
+  confidence: 0.9,
+  shankPx: 100,
+  hipLineDeg: 0,
+  trunkDeg: -90,
+  ...t,
+});
+
 describe('kneeMovement', () => {
   it('is zero for a still knee, whatever the rotation', () => {
     expect(kneeMovement(turned(0), REF)).toBe(0);
@@ -231,15 +241,7 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
 
   it("reads the turn of the frames its ankle is the median of, not the last frame's alone", () => {
     // The ankle held at 30°; the last frame's reading fell to 18° (a knee keypoint jumping for a frame).
-    const at = (deg: number): HipFrame => ({
-      tMs: 0,
-      confidence: 0.9,
-      shankPx: 100,
-      hipLineDeg: 0,
-      trunkDeg: -90,
-      ...turned(30),
-      deg,
-    });
+    const at = (deg: number): HipFrame => ({ ...asFrame(turned(30)), deg });
     const m = medianFrame([30, 31, 29, 30, 18].map(at));
     expect(m.deg).toBe(18);
     expect(kneeShiftFromAnkle(m, over, 'supine')).toBeCloseTo(0, 6);
@@ -258,14 +260,7 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
 
   it('voids a supine trial whose ankle went 0.4 of the shank past the turn, with the evidence', () => {
     const dir = swingDir(35);
-    const f: HipFrame = {
-      tMs: 0,
-      confidence: 0.9,
-      shankPx: 100,
-      hipLineDeg: 0,
-      trunkDeg: -90,
-      ...turned(35, { x: 40 * dir.x, y: 40 * dir.y }),
-    };
+    const f = asFrame(turned(35, { x: 40 * dir.x, y: 40 * dir.y }));
     // The keypoint moved with the knee, along the foot's swing: its own check forgives that as drift (kneeMovement).
     expect(kneeMovement(f, over, 'supine')).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
     const c = frameCompensations(f, over, 'right', 'supine').filter((x) => x.kind === 'knee-moved');
@@ -367,12 +362,7 @@ describe.each<HipTestId>(['seated', 'supine', 'prone'])('scripted %s trials at 5
 describe('a knee the model has likely lost (kneeTrusted false)', () => {
   // The knee 40 px sideways since neutral: a void when both knees are trusted.
   const frame = (kneeTrusted: boolean): HipFrame => ({
-    tMs: 0,
-    confidence: 0.9,
-    shankPx: 100,
-    hipLineDeg: 0,
-    trunkDeg: -90,
-    ...turned(0, { x: 40, y: 0 }),
+    ...asFrame(turned(0, { x: 40, y: 0 })),
     kneeTrusted,
   });
   const kinds = (f: HipFrame, ref: NeutralRef) =>

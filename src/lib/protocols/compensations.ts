@@ -74,6 +74,16 @@ function discount(d: Vec2, u: Vec2 | null, max: number, eitherWay = false): Vec2
   return eitherWay && c < 0 ? sub(d, scale(u, Math.max(c, -max))) : d;
 }
 
+/** The chord a shank `shank` long sweeps its distal end along turning `turnDeg`: 2·sin(Δθ/2) of its length. */
+function chordPx(turnDeg: number, shank: number): number {
+  return 2 * Math.abs(Math.sin((turnDeg * DEG_TO_RAD) / 2)) * shank;
+}
+
+/** The ankle's movement since neutral relative to the pelvis: the frame's from `origin`, the neutral's from its hips. */
+function ankleMoveSince(ankle: Vec2, origin: Vec2, ref: { ankle: Vec2; hipMid: Vec2 }): Vec2 {
+  return sub(sub(ankle, origin), sub(ref.ankle, ref.hipMid));
+}
+
 /**
  * How far the knee moved since neutral, as a fraction of the shank's length, counting only movement that is
  * the knee's: relative to the pelvis (the hip midpoint), and less the keypoint's known drift at large
@@ -122,16 +132,13 @@ export function kneeMovement(
   const u0 = normalize(sub(ref.ankle, ref.knee), 1e-6);
   const u1 = normalize(sub(frame.ankle, frame.knee), 1e-6);
   const swingDir = u0 && u1 ? normalize(sub(u1, u0), 1e-6) : null;
-  const ankleMove = sub(sub(frame.ankle, origin), sub(ref.ankle, ref.hipMid));
+  const ankleMove = ankleMoveSince(frame.ankle, origin, { ankle: ref.ankle, hipMid: ref.hipMid });
   // The foot's swing: the chord at the measured rotation, or the ankle's own travel relative to the pelvis if
   // longer. A keypoint dragged along with the foot shrinks the measured rotation too, so the chord alone made the
   // allowance smallest where the drift was largest (dev bodies: q-women-Suit's left external trials voided at
   // 0.27 with the reading at 17° for 40°; 0.09 judged by the ankle's travel).
   const ankleTravel = length(ankleMove);
-  const chord = Math.max(
-    2 * Math.abs(Math.sin(((frame.deg - ref.deg) * DEG_TO_RAD) / 2)) * shank,
-    ankleTravel,
-  );
+  const chord = Math.max(chordPx(frame.deg - ref.deg, shank), ankleTravel);
   // Internal rotation read about the neutral's knee (seated, prone): the knee moving with the foot (the thigh
   // swinging out) is what inflates the reading, and the chord grows with the reading it inflates, so the allowance
   // there is capped (kneeDriftWithSwingInternal). Supine reads the shank's own line: a knee carried with the foot
@@ -160,12 +167,11 @@ export function kneeShiftFromAnkle(
   if (test !== 'supine' || !ref.ankle || !ref.hipMid || !frame.ankle || !frame.hipMid || !ref.hipToAnklePx)
     return 0;
   const shank = Math.max(ref.hipToAnklePx, ref.shankPx, length(sub(frame.ankle, frame.knee)), 1);
-  const travel = length(sub(sub(frame.ankle, frame.hipMid), sub(ref.ankle, ref.hipMid)));
+  const travel = length(ankleMoveSince(frame.ankle, frame.hipMid, { ankle: ref.ankle, hipMid: ref.hipMid }));
   // The turn of the same frames the ankle and hips are medians of: one frame's reading falling short (a knee keypoint
   // jumping for a frame) beside a median ankle read as 0.1–0.2 of knee movement on a clean dev clip (q-men-Punk).
   const turn = (frame.medianDeg ?? frame.deg) - ref.deg;
-  const chord = 2 * Math.abs(Math.sin((turn * DEG_TO_RAD) / 2)) * shank;
-  return Math.max(0, travel - chord) / shank;
+  return Math.max(0, travel - chordPx(turn, shank)) / shank;
 }
 
 /**
