@@ -156,8 +156,12 @@ export function kneeMovement(
  * a shank turning about a still knee carries the ankle along the chord 2·sin(Δθ/2) of its length; whatever the ankle
  * travelled beyond that (relative to the hips' midpoint) the knee carried it. The model does not find the knee of a
  * thigh pointing at the camera (kneeMovement: anywhere from the hip to two thirds down the shank), so the knee
- * keypoint missed a thigh swinging out; the ankle and hips it scores well. The shank's length is the neutral's hip →
- * ankle (the thigh end-on). 0 in other tests, or without the neutral's ankle, hips and hip → ankle.
+ * keypoint missed a thigh swinging out; the ankle and hips it scores well. The shank's length is the longest of the
+ * neutral's hip → ankle (the thigh end-on), its knee → ankle and this frame's: a misplaced knee only shortens them, and
+ * a short yardstick shortens the chord, which reads as knee movement (a camera pitched toward the head does: its clean
+ * trials reached 0.24, COMPENSATION.kneeShiftFromAnkleFlag). The least the knee can have moved: exact for a knee
+ * moving along the foot's swing, as a thigh swinging out does in internal rotation. 0 in other tests, or without the
+ * neutral's ankle, hips and hip → ankle.
  */
 export function kneeShiftFromAnkle(
   frame: Pick<HipFrame, 'deg' | 'medianDeg' | 'knee' | 'ankle' | 'hipMid'>,
