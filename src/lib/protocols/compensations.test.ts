@@ -2,7 +2,7 @@
 // shank: pure cases, the real-model replays (no false flag), scripted drift (no false void) and scripted
 // real knee movement (still voided).
 import { describe, expect, it } from 'vitest';
-import { length, sub } from '../geometry/vec2';
+import { length, normalize, perp, scale, sub } from '../geometry/vec2';
 import { runProtocol } from '../pipeline/run_protocol';
 import { EXTERNAL_ROTATION } from '../pipeline/test_setup';
 import { PLACEMENT, scriptedFrames, type Perturbation } from '../../testing/scripted_person';
@@ -212,12 +212,7 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
   // REF seen from above: the thigh end-on over the knee, so the neutral's hip → ankle is the shank's 100 px.
   const over: NeutralRef = { ...REF, hipToAnklePx: 100 };
   /** The foot's swing at `deg`: from the neutral ankle along the chord, unit vector. */
-  const swingDir = (deg: number) => {
-    const a = (deg * Math.PI) / 180;
-    const d = { x: -Math.sin(a), y: Math.cos(a) - 1 };
-    const n = Math.hypot(d.x, d.y);
-    return { x: d.x / n, y: d.y / n };
-  };
+  const swingDir = (deg: number) => normalize(sub(turned(deg).ankle, REF.ankle!))!;
 
   it('is zero for a shank turning about a still knee, wherever the model puts the knee keypoint', () => {
     for (const deg of [0, 10, 30, 45])
@@ -229,11 +224,11 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
 
   it("reads a knee carried along the foot's swing (a thigh swinging out) in full", () => {
     const dir = swingDir(35);
-    const knee = { x: 30 * dir.x, y: 30 * dir.y };
+    const knee = scale(dir, 30);
     expect(kneeShiftFromAnkle(turned(35, knee), over, 'supine')).toBeCloseTo(0.3, 6);
     // The same shift across the swing (along the trunk, where the knee goes as the hip flexes or extends) shows far
     // less: the measure is the least the knee can have moved, and a thigh swinging out moves it along the swing.
-    const across = { x: -30 * dir.y, y: 30 * dir.x };
+    const across = scale(perp(dir), 30);
     const v = kneeShiftFromAnkle(turned(35, across), over, 'supine');
     expect(v).toBeGreaterThan(0.05);
     expect(v).toBeLessThan(0.1);
@@ -252,7 +247,7 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
     const shift = { x: 25, y: -10 };
     const moved = turned(35, shift, { x: REF.hipMid!.x + shift.x, y: REF.hipMid!.y + shift.y });
     expect(kneeShiftFromAnkle(moved, over, 'supine')).toBeCloseTo(0, 9);
-    const swung = turned(35, { x: 30 * swingDir(35).x, y: 30 * swingDir(35).y });
+    const swung = turned(35, scale(swingDir(35), 30));
     expect(kneeShiftFromAnkle(swung, over, 'seated')).toBe(0);
     expect(kneeShiftFromAnkle(swung, over, 'prone')).toBe(0);
     expect(kneeShiftFromAnkle(swung, REF, 'supine')).toBe(0);
@@ -260,7 +255,7 @@ describe('kneeShiftFromAnkle (supine overhead)', () => {
 
   it('voids a supine trial whose ankle went 0.4 of the shank past the turn, with the evidence', () => {
     const dir = swingDir(35);
-    const f = asFrame(turned(35, { x: 40 * dir.x, y: 40 * dir.y }));
+    const f = asFrame(turned(35, scale(dir, 40)));
     // The keypoint moved with the knee, along the foot's swing: its own check forgives that as drift (kneeMovement).
     expect(kneeMovement(f, over, 'supine')).toBeLessThan(COMPENSATION.kneeMovedFlag.value);
     const c = frameCompensations(f, over, 'right', 'supine').filter((x) => x.kind === 'knee-moved');
