@@ -47,9 +47,9 @@ export function neutralPivot(ref: NeutralRef): NeutralRef['knee'] {
  * since (that leg rests, so it moves only with the body or the camera); the frame's own hip midpoint when the
  * untested knee is not seen now or was not at neutral (`hipMid`, the frame's own). The model's hip keypoints shift with the tested leg's turn
  * (dev rig clips: the hip midpoint by up to 0.05 of the shank between neutral and hold, ≈ 3° of reading), so the
- * hips' own midpoint moved the zero the trial turns from. The hip line's angle is still each frame's own: a pelvis
- * that tilts turns the shank with it (the pelvis checks judge the tilt), and the neutral's angle read no better on
- * the dev bodies. Chosen on the dev bodies' guided seated clips played as a person follows the prompts
+ * hips' own midpoint moved the zero the trial turns from. The hip line's angle is the frame's own, less what the
+ * trunk's lean carried it (hip_trial_reading.ts seatedHipLineDeg): a pelvis that tilts turns the shank with it (the
+ * pelvis checks judge the tilt). Chosen on the dev bodies' guided seated clips played as a person follows the prompts
  * (scripts/guided_bodies.ts --follow; docs/accuracy.md): MAE 2.0 → 1.9°; the neutral's hip midpoint throughout
  * (no anchor) read 1.8°, but a camera or body that shifts would read as a turn. The knee-moved check places the
  * knee the same way (kneeMovement).

@@ -3,7 +3,7 @@ import { PLACEMENTS, synthPose } from '../../testing/synthetic_pose';
 import { DEG_TO_RAD } from '../geometry/angles';
 import { midpoint } from '../geometry/vec2';
 import { readHipFrame, type HipFrame } from './hip_frame';
-import { neutralReading, trialReading, withTrialZero } from './hip_trial_reading';
+import { neutralReading, seatedHipLineDeg, trialReading, withTrialZero } from './hip_trial_reading';
 import { neutralRef } from './hip_phases';
 
 const cam = PLACEMENTS['seated-front']!;
@@ -138,6 +138,52 @@ describe('trialOrigin: a trial frame placed by the untested knee', () => {
       otherKnee: plus(truth.otherKnee!, dx),
     };
     expect(turn(shifted)).toBeCloseTo(turn(truth), 6);
+  });
+});
+
+describe('trialReading, seated: the hip line a frame is read square to', () => {
+  const neutral = withTrialZero(neutralRef([frameAt(0), frameAt(0), frameAt(0)], 0), 'seated');
+  const turn = (f: HipFrame): number => {
+    const r = trialReading(f, neutral, 'seated');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame.deg - neutral.deg;
+  };
+  const held = frameAt(30);
+  /** The hold with the hip line turned `hipsDeg` in the picture and the trunk axis `trunkDeg` (trunkDeg is kept from the hip line). */
+  const tilted = (hipsDeg: number, trunkDeg: number): HipFrame => ({
+    ...held,
+    hipLineDeg: held.hipLineDeg + hipsDeg,
+    trunkDeg: held.trunkDeg! + trunkDeg - hipsDeg,
+  });
+
+  it("a trunk leaning over level hips: the hip keypoints' share of the lean does not turn the reading", () => {
+    expect(held.trunkDeg).not.toBeNull();
+    // BlazePose's hips turned 4° with a trunk that leaned 10°, either way.
+    for (const k of [1, -1]) {
+      // The same tilt of the hips under an upright trunk turns the reading by about as much...
+      expect(Math.abs(turn(tilted(4 * k, 0)) - turn(held))).toBeGreaterThan(3);
+      // ...with the trunk leaning that way it does not.
+      expect(turn(tilted(4 * k, 10 * k))).toBeCloseTo(turn(held), 6);
+      expect(seatedHipLineDeg(tilted(4 * k, 10 * k), neutral)).toBeCloseTo(neutral.hipLineDeg, 6);
+    }
+  });
+
+  it('a pelvis hiking under an upright trunk still turns the reading with the hips', () => {
+    for (const k of [1, -1]) {
+      const hiked = tilted(6 * k, 0);
+      expect(seatedHipLineDeg(hiked, neutral)).toBeCloseTo(hiked.hipLineDeg, 6);
+      expect(Math.abs(turn(hiked) - turn(held))).toBeGreaterThan(5);
+      // A hip line that turned further than the trunk keeps the rest of its turn.
+      expect(seatedHipLineDeg(tilted(6 * k, 2 * k), neutral)).toBeCloseTo(neutral.hipLineDeg + 4 * k, 6);
+      // A trunk turning the other way says nothing about the hips.
+      expect(seatedHipLineDeg(tilted(6 * k, -3 * k), neutral)).toBeCloseTo(hiked.hipLineDeg, 6);
+    }
+  });
+
+  it('without a trunk axis, now or at neutral, the frame is read about its own hip line', () => {
+    const f = { ...tilted(4, 10), trunkDeg: null };
+    expect(seatedHipLineDeg(f, neutral)).toBe(f.hipLineDeg);
+    expect(seatedHipLineDeg(tilted(4, 10), { ...neutral, trunkDeg: null })).toBe(tilted(4, 10).hipLineDeg);
   });
 });
 
