@@ -19,6 +19,16 @@ const frameAt = (deg: number, test: 'seated' | 'supine' = 'seated'): HipFrame =>
 /** The still leg with its knee keypoint `dx` px off sideways, read as a frame is. */
 const shifted = (dx: number): HipFrame => read('seated', 0, dx);
 
+/** A still seated neutral, and a trial frame's turn since it as the trial reads it. */
+const seatedNeutral = () => withTrialZero(neutralRef([frameAt(0), frameAt(0), frameAt(0)], 0), 'seated');
+const turnSince =
+  (neutral: ReturnType<typeof seatedNeutral>) =>
+  (f: HipFrame): number => {
+    const r = trialReading(f, neutral, 'seated');
+    if (!r.ok) throw new Error(r.reason);
+    return r.frame.deg - neutral.deg;
+  };
+
 describe('neutralReading', () => {
   it('reads a still leg steadier than its jittering knee keypoint does', () => {
     // ±4 px of sideways knee jitter, as BlazePose gives a thigh seen end on in a small figure; the ankle is still.
@@ -109,12 +119,8 @@ describe('trialReading: the neutral knee placed low', () => {
 });
 
 describe('trialOrigin: a trial frame placed by the untested knee', () => {
-  const neutral = withTrialZero(neutralRef([frameAt(0), frameAt(0), frameAt(0)], 0), 'seated');
-  const turn = (f: HipFrame): number => {
-    const r = trialReading(f, neutral, 'seated');
-    if (!r.ok) throw new Error(r.reason);
-    return r.frame.deg - neutral.deg;
-  };
+  const neutral = seatedNeutral();
+  const turn = turnSince(neutral);
   const plus = (p: { x: number; y: number }, dx: number) => ({ x: p.x + dx, y: p.y });
   const truth = frameAt(30);
   const shank = truth.shankPx;
@@ -142,12 +148,8 @@ describe('trialOrigin: a trial frame placed by the untested knee', () => {
 });
 
 describe('trialReading, seated: the hip line a frame is read square to', () => {
-  const neutral = withTrialZero(neutralRef([frameAt(0), frameAt(0), frameAt(0)], 0), 'seated');
-  const turn = (f: HipFrame): number => {
-    const r = trialReading(f, neutral, 'seated');
-    if (!r.ok) throw new Error(r.reason);
-    return r.frame.deg - neutral.deg;
-  };
+  const neutral = seatedNeutral();
+  const turn = turnSince(neutral);
   const held = frameAt(30);
   /** The hold with the hip line turned `hipsDeg` in the picture and the trunk axis `trunkDeg` (trunkDeg is kept from the hip line). */
   const tilted = (hipsDeg: number, trunkDeg: number): HipFrame => ({
