@@ -32,8 +32,9 @@ describe('a seated hip hike on the report body q-women-Casual (model replay, fol
         `${side} external`,
       ).toBe(true);
     }
-    // Both sides read high on this clip (9.6° and 10.9° above the truth when measured; 11.3° and 14.6°
-    // before the trial's hip line dropped what the trunk axis turned with, hip_trial_reading.ts seatedHipLineDeg): the check has work to do.
+    // Both sides read high on this clip (9.6° and 10.9° above the truth when measured; 11.3° and 14.6° before the
+    // trial's hip line dropped what the trunk axis turned with, hip_trial_reading.ts seatedHipLineDeg): the check has
+    // work to do.
     expect(inflated).toEqual(['right', 'left']);
   });
 

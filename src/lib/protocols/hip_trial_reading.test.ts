@@ -151,7 +151,10 @@ describe('trialReading, seated: the hip line a frame is read square to', () => {
   const neutral = seatedNeutral();
   const turn = turnSince(neutral);
   const held = frameAt(30);
-  /** The hold with the hip line turned `hipsDeg` in the picture and the trunk axis `trunkDeg` (trunkDeg is kept from the hip line). */
+  /**
+   * The hold with the hip line turned `hipsDeg` in the picture and the trunk axis `trunkDeg` (a frame's trunkDeg
+   * counts from its hip line, so it takes both).
+   */
   const tilted = (hipsDeg: number, trunkDeg: number): HipFrame => ({
     ...held,
     hipLineDeg: held.hipLineDeg + hipsDeg,
