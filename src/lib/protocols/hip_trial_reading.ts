@@ -54,7 +54,8 @@ export function trialReading(frame: HipFrame, ref: NeutralRef, test: HipTestId):
  * axis turned the same way. A pelvis that hikes tilts the hips under an upright trunk and turns the shank with it, so
  * that turn is kept (the pelvis checks judge the hike); but BlazePose's hip keypoints also follow a trunk that leans
  * sideways over level hips, and taking "down" square to that tilted line read a 10° lean's internal rotation 3–6° low
- * (docs/accuracy.md), while the trunk check, flagging at 8°, missed a third of those attempts. Chosen on the dev
+ * on four report bodies (measured before any choice; docs/accuracy.md), while the trunk check, flagging at 8°, missed
+ * 43 of the dev bodies' 146 leaning attempts. Chosen on the dev
  * bodies' guided seated clips played as a person follows the prompts (scripts/guided_bodies.ts --follow), MAE for
  * the frame's own line / the neutral's throughout / this: clean 1.7° / 1.5° / 1.5°, 10° lean 2.9° / 1.7° / 1.4°,
  * 20° hike 5.2° / 6.9° / 4.4°. Without a trunk axis, now or at neutral, the frame's own line.

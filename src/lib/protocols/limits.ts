@@ -184,9 +184,9 @@ export const COMPENSATION = {
    * Supine overhead: the knee's movement as the ankle shows it (compensations.ts kneeShiftFromAnkle), the ankle's travel
    * beyond the chord of the turn read, in shanks. Chosen on the dev bodies' guided supine clips played as a person
    * follows the prompts (docs/accuracy.md, "Supine: a thigh swinging out, seen at the ankle"): clean trials reached 0.12
-   * (11 bodies, the clips' camera), a thigh swinging out 20° 0.24–0.36 (10°: 0.07–0.30). A camera pitched 10° toward the head shortens
-   * every yardstick the picture has for the shank (the true knee lies beyond the hip, where the model does not find it),
-   * and its clean trials reached 0.24: the flag says so, and the void stands clear of it.
+   * (11 bodies, the clips' camera), a thigh swinging out 20° 0.24–0.36 (10°: 0.07–0.30). A camera pitched 10° toward
+   * the head shortens every yardstick the picture has for the shank (the true knee lies beyond the hip, where the model
+   * does not find it), and its clean trials reached 0.24: the flag says so, and the void stands clear of it.
    */
   kneeShiftFromAnkleFlag: l(
     0.15,
